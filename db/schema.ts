@@ -1,0 +1,283 @@
+/**
+ * The Parterre data model (drizzle). Conventions, used everywhere:
+ * - money is an integer number of cents;
+ * - instants are ISO-8601 text in the venue's local time, no zone: `YYYY-MM-DDTHH:MM:SS`
+ *   (dates alone: `YYYY-MM-DD`), so they sort as text;
+ * - every imported row keeps the key it had in its source (`source_key`), so a re-import
+ *   updates instead of duplicating;
+ * - a season is identified by the year it starts in (`season_year` 2024 is the label `2024-2025`);
+ *   it is derived from the performance date and the configured start month, never typed.
+ * Tables are STRICT: the migration SQL adds the keyword (drizzle-kit does not emit it).
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  /** JSON array of {name, kind, sha256, encoding, separator, lines} for every file of the import. */
+  files: text('files').notNull(),
+  preset: text('preset'),
+  status: text('status', { enum: ['committed', 'dry-run'] }).notNull(),
+  linesRead: integer('lines_read').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  /** JSON object of every count of the summary (tickets new/updated/unchanged, customers, ...). */
+  summary: text('summary').notNull().default('{}'),
+});
+
+export const importRejects = sqliteTable(
+  'import_rejects',
+  {
+    id: integer('id').primaryKey(),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    file: text('file').notNull(),
+    line: integer('line').notNull(),
+    column: integer('column'),
+    raw: text('raw').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('import_rejects_import').on(t.importId, t.line)],
+);
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey(),
+    sourceKey: text('source_key').notNull(),
+    title: text('title'),
+    lastName: text('last_name'),
+    firstName: text('first_name'),
+    email: text('email'),
+    phone: text('phone'),
+    address1: text('address1'),
+    address2: text('address2'),
+    address3: text('address3'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country'),
+    /** Consent per channel: 1 yes, 0 no, NULL unknown; with the date and the source it came from. */
+    consentEmail: integer('consent_email'),
+    consentEmailAt: text('consent_email_at'),
+    consentEmailSource: text('consent_email_source'),
+    consentSms: integer('consent_sms'),
+    consentSmsAt: text('consent_sms_at'),
+    consentSmsSource: text('consent_sms_source'),
+    consentPost: integer('consent_post'),
+    consentPostAt: text('consent_post_at'),
+    consentPostSource: text('consent_post_source'),
+    /** Lower-cased, accent-free "last first email postal city" for search as one types. */
+    searchText: text('search_text').notNull().default(''),
+    firstImportId: integer('first_import_id'),
+    lastImportId: integer('last_import_id'),
+    erasedAt: text('erased_at'),
+  },
+  (t) => [uniqueIndex('customers_source_key').on(t.sourceKey)],
+);
+
+export const shows = sqliteTable(
+  'shows',
+  {
+    id: integer('id').primaryKey(),
+    sourceKey: text('source_key').notNull(),
+    title: text('title').notNull(),
+    discipline: text('discipline'),
+    company: text('company'),
+  },
+  (t) => [uniqueIndex('shows_source_key').on(t.sourceKey)],
+);
+
+export const performances = sqliteTable(
+  'performances',
+  {
+    id: integer('id').primaryKey(),
+    sourceKey: text('source_key').notNull(),
+    showId: integer('show_id')
+      .notNull()
+      .references(() => shows.id),
+    startsAt: text('starts_at').notNull(),
+    seasonYear: integer('season_year').notNull(),
+    hall: text('hall'),
+    capacity: integer('capacity'),
+    /** VAT rate in basis points (550 = 5.5 %), NULL when unknown. */
+    vatRateBp: integer('vat_rate_bp'),
+  },
+  (t) => [
+    uniqueIndex('performances_source_key').on(t.sourceKey),
+    index('performances_season').on(t.seasonYear),
+    index('performances_show').on(t.showId),
+  ],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey(),
+    sourceKey: text('source_key').notNull(),
+    /** NULL for an anonymous counter sale. */
+    customerId: integer('customer_id').references(() => customers.id),
+    orderedAt: text('ordered_at'),
+    channel: text('channel'),
+  },
+  (t) => [uniqueIndex('orders_source_key').on(t.sourceKey), index('orders_customer').on(t.customerId)],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey(),
+    sourceKey: text('source_key').notNull(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    performanceId: integer('performance_id')
+      .notNull()
+      .references(() => performances.id),
+    /** Copied from the order and the performance so that indicators need no join. */
+    customerId: integer('customer_id').references(() => customers.id),
+    seasonYear: integer('season_year').notNull(),
+    soldAt: text('sold_at'),
+    tariff: text('tariff'),
+    tariffKind: text('tariff_kind', { enum: ['full', 'reduced', 'subscription', 'free'] }).notNull(),
+    /** Unit price in cents, as in the source (negative on a reversal line). */
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    /** Seats the line covers (`nbPlaces`), as in the source. */
+    seats: integer('seats').notNull(),
+    /** The line itself says it is cancelled (state `A`, negative amount or seats): a reversal. */
+    isReversal: integer('is_reversal').notNull().default(0),
+    /** Seats of this sale that reversal lines cancelled (set by the matching pass). */
+    cancelledSeats: integer('cancelled_seats').notNull().default(0),
+    /** For a reversal: the sale it cancels, once matched. */
+    reversesTicketId: integer('reverses_ticket_id'),
+    /** seats - cancelled_seats for a sale, 0 for a reversal: what every indicator counts. */
+    validSeats: integer('valid_seats').notNull().default(0),
+    state: text('state'),
+  },
+  (t) => [
+    uniqueIndex('tickets_source_key').on(t.sourceKey),
+    index('tickets_order').on(t.orderId),
+    index('tickets_performance').on(t.performanceId),
+    index('tickets_customer').on(t.customerId, t.seasonYear),
+    index('tickets_season').on(t.seasonYear),
+  ],
+);
+
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    seasonYear: integer('season_year').notNull(),
+    /** The subscription formula (tariff name), e.g. "Abonnement 4 spectacles". */
+    formula: text('formula').notNull().default(''),
+    tickets: integer('tickets').notNull().default(0),
+  },
+  (t) => [uniqueIndex('subscriptions_customer_season').on(t.customerId, t.seasonYear, t.formula)],
+);
+
+/**
+ * Materialised per customer and season, rebuilt in the import transaction: what the season and
+ * customer indicators read, so that they never scan a million tickets.
+ */
+export const customerSeasons = sqliteTable(
+  'customer_seasons',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    seasonYear: integer('season_year').notNull(),
+    tickets: integer('tickets').notNull(),
+    revenueCents: integer('revenue_cents').notNull(),
+    orders: integer('orders').notNull(),
+    subscriptionTickets: integer('subscription_tickets').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.seasonYear] }), index('customer_seasons_season').on(t.seasonYear)],
+);
+
+/** Materialised per customer over every season: the customer list sorts and filters on it. */
+export const customerStats = sqliteTable(
+  'customer_stats',
+  {
+    customerId: integer('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    lifetimeValueCents: integer('lifetime_value_cents').notNull(),
+    orders: integer('orders').notNull(),
+    tickets: integer('tickets').notNull(),
+    activeSeasons: integer('active_seasons').notNull(),
+    firstPurchase: text('first_purchase'),
+    lastPurchase: text('last_purchase'),
+  },
+  (t) => [
+    index('customer_stats_ltv').on(t.lifetimeValueCents),
+    index('customer_stats_orders').on(t.orders),
+    index('customer_stats_last').on(t.lastPurchase),
+  ],
+);
+
+/** Materialised per season: ticket and order totals, anonymous sales included. */
+export const seasonStats = sqliteTable('season_stats', {
+  seasonYear: integer('season_year').primaryKey(),
+  tickets: integer('tickets').notNull(),
+  ticketsPaid: integer('tickets_paid').notNull(),
+  ticketsFree: integer('tickets_free').notNull(),
+  revenueCents: integer('revenue_cents').notNull(),
+  revenueExclTaxCents: integer('revenue_excl_tax_cents'),
+  orders: integer('orders').notNull(),
+  capacity: integer('capacity'),
+  ticketsWithCapacity: integer('tickets_with_capacity'),
+});
+
+export const importPresets = sqliteTable(
+  'import_presets',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['tickets', 'customers', 'performances'] }).notNull(),
+    /** Normalised header names joined by `|`: how a returning layout is recognised. */
+    headerSignature: text('header_signature').notNull(),
+    /** JSON object field → column header. */
+    mapping: text('mapping').notNull(),
+    /** JSON of parse options (separator, encoding, date order) fixed by the user, if any. */
+    options: text('options').notNull().default('{}'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('import_presets_name').on(t.name), index('import_presets_signature').on(t.headerSignature)],
+);
+
+export const segments = sqliteTable('segments', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  /** JSON of the criteria tree (shared/segment-criteria). */
+  criteria: text('criteria').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const exportLog = sqliteTable('export_log', {
+  id: integer('id').primaryKey(),
+  at: text('at').notNull(),
+  what: text('what').notNull(),
+  target: text('target'),
+  rows: integer('rows').notNull(),
+  excluded: integer('excluded').notNull().default(0),
+  details: text('details').notNull().default('{}'),
+});
+
+export const archives = sqliteTable('archives', {
+  id: integer('id').primaryKey(),
+  seasonYear: integer('season_year').notNull().unique(),
+  file: text('file').notNull(),
+  createdAt: text('created_at').notNull(),
+  tickets: integer('tickets').notNull(),
+  checksum: text('checksum').notNull(),
+  attached: integer('attached').notNull().default(1),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

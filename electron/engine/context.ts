@@ -1,0 +1,23 @@
+/** What every handler receives besides its input. */
+import type { OpenDatabase } from '../../db/open.js';
+import type { CallName, CallOutput, EngineEvent, HandlerInput } from '../../shared/contract.js';
+
+export interface EngineContext {
+  db: OpenDatabase;
+  /** Folder for the app's own files (temporary import copies, the generated demo). */
+  dataDir: string;
+  emit(event: EngineEvent): void;
+  /** Aborted when the user cancels; long handlers check it between chunks. */
+  signal: AbortSignal;
+  /** Cancels the call that is running now, if any. */
+  cancelRunning(): boolean;
+}
+
+export type Handler<N extends CallName> = (
+  input: HandlerInput<N>,
+  ctx: EngineContext,
+) => CallOutput<N> | Promise<CallOutput<N>>;
+
+/** A domain file's table of handlers: a part of the whole contract. */
+export type HandlerTable<N extends CallName> = { [K in N]: Handler<K> };
+export type Handlers = HandlerTable<CallName>;

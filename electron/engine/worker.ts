@@ -1,0 +1,35 @@
+/**
+ * The engine's worker thread: opens the database, then answers calls through the dispatcher and
+ * forwards the engine's events. better-sqlite3 is synchronous; running here keeps the window (or
+ * the browser-mode server) responsive during a million-line import.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/open.js';
+import type { CallResult } from '../../shared/contract.js';
+import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { toCallError } from './errors.js';
+import { handlers } from './handlers/index.js';
+import type { EngineWorkerData, FromWorker, ToWorker } from './protocol.js';
+
+if (!parentPort) throw new Error('worker.ts must run as a worker thread');
+const port = parentPort;
+const post = (message: FromWorker) => port.postMessage(message);
+const { dbPath, dataDir } = workerData as EngineWorkerData;
+
+let dispatcher: Dispatcher | null = null;
+let openFailure: CallResult<never> | null = null;
+try {
+  const db = openDatabase(dbPath);
+  dispatcher = createDispatcher({ db, dataDir, handlers, emit: (event) => post({ type: 'event', event }) });
+  post({ type: 'ready', schemaVersion: db.schemaVersion });
+} catch (error) {
+  // A database the app cannot open (newer schema, not a database): every call says why.
+  openFailure = { ok: false, error: toCallError(error) };
+  post({ type: 'ready', schemaVersion: -1 });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type !== 'call') return;
+  const pending = dispatcher ? dispatcher.dispatch(message.name, message.input) : Promise.resolve(openFailure!);
+  void pending.then((result) => post({ type: 'result', id: message.id, result }));
+});

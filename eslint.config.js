@@ -1,0 +1,66 @@
+// Lint: TypeScript's recommended rules, plus the folder boundaries of ARCHITECTURE.md.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'The engine, db/ and shared/ run in plain Node: only electron/*.ts top files may import electron.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**', 'db/**', 'electron/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noElectron] }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'fetch'].map((name) => ({
+          name,
+          message: 'No DOM or network in the engine: it runs in a Node worker, offline.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            { group: ['../db/*', '../electron/*', '../renderer/*', 'node:*'], message: 'shared/ imports only shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            {
+              group: ['**/db/*', '**/electron/*', '**/electron/**', 'node:*', 'better-sqlite3'],
+              message: 'The renderer talks to the engine only through api.ts and shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

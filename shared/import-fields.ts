@@ -1,0 +1,169 @@
+/**
+ * The fields an export's columns can be mapped to, per kind of file, with the header names
+ * (French and English synonyms) that propose them. Matching is accent-, case- and
+ * punctuation-insensitive: see `normaliseHeader`.
+ */
+export const FILE_KINDS = ['tickets', 'customers', 'performances'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export const IMPORT_FIELDS = [
+  'ticketId',
+  'orderId',
+  'orderDate',
+  'orderTime',
+  'state',
+  'amount',
+  'seats',
+  'tariff',
+  'tariffCategory',
+  'subscription',
+  'channel',
+  'performanceId',
+  'performanceDate',
+  'performanceTime',
+  'showId',
+  'showTitle',
+  'discipline',
+  'company',
+  'hall',
+  'capacity',
+  'vatRate',
+  'customerId',
+  'title',
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'address1',
+  'address2',
+  'address3',
+  'postalCode',
+  'city',
+  'country',
+  'consentEmail',
+  'consentEmailDate',
+  'consentSms',
+  'consentSmsDate',
+  'consentPost',
+  'consentPostDate',
+  'consentDate',
+  'consentSource',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Column index in the file for each mapped field. */
+export type ColumnMapping = Partial<Record<ImportField, number>>;
+
+const customerFields: ImportField[] = [
+  'customerId',
+  'title',
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'address1',
+  'address2',
+  'address3',
+  'postalCode',
+  'city',
+  'country',
+  'consentEmail',
+  'consentEmailDate',
+  'consentSms',
+  'consentSmsDate',
+  'consentPost',
+  'consentPostDate',
+  'consentDate',
+  'consentSource',
+];
+const performanceFields: ImportField[] = [
+  'performanceId',
+  'performanceDate',
+  'performanceTime',
+  'showId',
+  'showTitle',
+  'discipline',
+  'company',
+  'hall',
+  'capacity',
+  'vatRate',
+];
+
+/** Which fields a file of each kind may carry, and which it must. */
+export const KIND_FIELDS: Record<FileKind, { allowed: readonly ImportField[]; required: readonly ImportField[] }> = {
+  tickets: {
+    allowed: [
+      'ticketId',
+      'orderId',
+      'orderDate',
+      'orderTime',
+      'state',
+      'amount',
+      'seats',
+      'tariff',
+      'tariffCategory',
+      'subscription',
+      'channel',
+      ...performanceFields,
+      ...customerFields,
+    ],
+    required: ['performanceDate', 'amount'],
+  },
+  customers: { allowed: customerFields, required: [] },
+  performances: { allowed: performanceFields, required: ['performanceDate'] },
+};
+
+/** Header synonyms, written plainly; they are normalised before matching. */
+export const FIELD_SYNONYMS: Record<ImportField, readonly string[]> = {
+  ticketId: ['Numéro billet', 'N° billet', 'No billet', 'Num billet', 'id billet', 'billet', 'id_billet', 'Code billet', 'ticket id', 'ticket number', 'ticket no', 'ticket', 'barcode', 'code barre'],
+  orderId: ['Numéro commande', 'N° commande', 'No commande', 'id commande', 'id_commande', 'commande', 'Numéro de commande', 'N° dossier', 'dossier', 'order id', 'order number', 'order no', 'order', 'transaction'],
+  orderDate: ['Date commande', 'Date de commande', 'Date achat', "Date d'achat", 'Date vente', 'Date de vente', 'date_commande', 'order date', 'purchase date', 'sale date', 'date'],
+  orderTime: ['Heure commande', 'Heure achat', 'Heure vente', 'order time', 'purchase time'],
+  state: ['Etat', 'État', 'Statut', 'etat billet', 'status', 'state'],
+  amount: ['Prix', 'Montant', 'Tarif payé', 'Prix payé', 'Prix unitaire', 'Montant TTC', 'Prix TTC', 'montant billet', 'price', 'amount', 'unit price', 'paid'],
+  seats: ['nbPlaces', 'Nb places', 'Nombre de places', 'Places', 'Quantité', 'Qté', 'Qte', 'seats', 'quantity', 'qty'],
+  tariff: ['Tarif', 'Libellé tarif', 'Nom tarif', 'Code tarif', 'tariff', 'price type', 'rate', 'fare'],
+  tariffCategory: ['Catégorie tarif', 'Catégorie de tarif', 'Type tarif', 'Type de tarif', 'Famille tarif', 'tariff category', 'tariff type', 'price category'],
+  subscription: ['Abonnement', 'Formule', 'Formule abonnement', 'Nom abonnement', 'subscription', 'package', 'membership'],
+  channel: ['Canal', 'Canal de vente', 'Point de vente', 'Mode de vente', 'Origine', 'channel', 'sales channel', 'point of sale'],
+  performanceId: ['Numéro séance', 'N° séance', 'id séance', 'id_seance', 'séance', 'Code séance', 'Numéro représentation', 'N° représentation', 'id représentation', 'performance id', 'performance', 'event id', 'session id'],
+  performanceDate: ['Date représentation', 'Date séance', 'Date de représentation', 'Date de la séance', 'Date spectacle', 'Date événement', 'date_seance', 'performance date', 'event date', 'show date', 'session date'],
+  performanceTime: ['Heure représentation', 'Heure séance', 'Heure', 'Horaire', 'heure_seance', 'performance time', 'event time', 'time', 'start time'],
+  showId: ['Numéro spectacle', 'N° spectacle', 'id spectacle', 'id_spectacle', 'Code spectacle', 'show id', 'production id', 'event code'],
+  showTitle: ['Spectacle', 'Titre spectacle', 'Nom spectacle', 'Nom du spectacle', 'Manifestation', 'Événement', 'Evenement', 'show', 'show title', 'event', 'event name', 'production'],
+  discipline: ['Discipline', 'Catégorie', 'Catégorie spectacle', 'Genre', 'Type spectacle', 'Type de spectacle', 'category', 'genre', 'discipline', 'show type'],
+  company: ['Compagnie', 'Artiste', 'Artistes', 'Compagnie / artiste', 'Producteur', 'Cie', 'company', 'artist', 'performer', 'producer'],
+  hall: ['Salle', 'Lieu', 'Nom salle', 'hall', 'venue', 'room', 'auditorium', 'stage'],
+  capacity: ['Jauge', 'Capacité', 'Nombre de places disponibles', 'Places disponibles', 'Jauge salle', 'capacity', 'seats available'],
+  vatRate: ['TVA', 'Taux TVA', 'Taux de TVA', 'vat', 'vat rate', 'tax rate'],
+  customerId: ['Numéro client', 'N° client', 'No client', 'id client', 'id_client', 'Code client', 'client', 'Numéro spectateur', 'N° spectateur', 'id spectateur', 'customer id', 'customer number', 'customer', 'contact id'],
+  title: ['Civilité', 'Titre civilité', 'titre', 'title', 'salutation', 'civility'],
+  lastName: ['Nom', 'Nom de famille', 'Nom client', 'nom_client', 'last name', 'lastname', 'surname', 'family name', 'name'],
+  firstName: ['Prénom', 'Prenom client', 'first name', 'firstname', 'given name', 'forename'],
+  email: ['Email', 'E-mail', 'Courriel', 'Adresse email', 'Adresse e-mail', 'Mail', 'e-mail address', 'email address'],
+  phone: ['Téléphone', 'Tél', 'Tel', 'Portable', 'Mobile', 'Téléphone portable', 'phone', 'mobile', 'telephone'],
+  address1: ['Adresse', 'Adresse 1', 'adresse1', 'Adresse ligne 1', 'address', 'address 1', 'address1', 'street'],
+  address2: ['Adresse 2', 'adresse2', 'Complément adresse', 'Adresse ligne 2', 'address 2', 'address2'],
+  address3: ['Adresse 3', 'adresse3', 'Adresse ligne 3', 'address 3', 'address3'],
+  postalCode: ['Code postal', 'CP', 'code_postal', 'Code Postal client', 'postal code', 'postcode', 'zip', 'zip code'],
+  city: ['Ville', 'Commune', 'Localité', 'city', 'town'],
+  country: ['Pays', 'country'],
+  consentEmail: ['Optin email', 'Opt-in email', 'Consentement email', 'Accepte email', 'Accord email', 'Newsletter', 'Optin', 'email consent', 'email opt-in', 'opt in email', 'consent'],
+  consentEmailDate: ['Date optin email', 'Date consentement email', 'Date opt-in email', 'email consent date'],
+  consentSms: ['Optin SMS', 'Opt-in SMS', 'Consentement SMS', 'Accepte SMS', 'Accord SMS', 'sms consent', 'sms opt-in'],
+  consentSmsDate: ['Date optin SMS', 'Date consentement SMS', 'sms consent date'],
+  consentPost: ['Optin courrier', 'Opt-in courrier', 'Consentement courrier', 'Accepte courrier', 'Accord courrier', 'Optin postal', 'post consent', 'mail consent', 'postal opt-in'],
+  consentPostDate: ['Date optin courrier', 'Date consentement courrier', 'post consent date'],
+  consentDate: ['Date consentement', 'Date optin', 'Date opt-in', 'Date accord', 'consent date', 'opt-in date'],
+  consentSource: ['Source consentement', 'Origine consentement', 'Source optin', 'consent source'],
+};
+
+/** "N° Séance" → "nseance": accents, case, spaces and punctuation removed. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/°/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
