@@ -116,6 +116,9 @@ export const contract = {
       .strict(),
   ),
   'demo.load': call<ImportSummary>()(empty),
+
+  /** The native file chooser: answered by the desktop shell (electron/ipc.ts), refused by the engine. */
+  'dialog.openFiles': call<{ paths: string[] }>()(z.object({}).strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -134,6 +137,8 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'SCHEMA_TOO_NEW'
   | 'UNAUTHORIZED'
+  /** The call exists, but not in this mode of the app (the native file chooser in browser mode). */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface CallError {
@@ -145,7 +150,10 @@ export interface CallError {
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
 /** Events the engine pushes while a call runs (import progress). */
-export type EngineEvent = { type: 'import.progress'; progress: import('./types.js').ImportProgress };
+export type EngineEvent =
+  | { type: 'import.progress'; progress: import('./types.js').ImportProgress }
+  /** A native menu item the window must act on (the desktop shell sends these, not the engine). */
+  | { type: 'menu'; action: 'import' | 'print' | 'about' };
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

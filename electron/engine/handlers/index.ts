@@ -3,6 +3,7 @@ import type { Handlers } from '../context.js';
 import { appHandlers } from './app.js';
 import { customerHandlers } from './customers.js';
 import { demoHandlers } from './demo.js';
+import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
 import { presetHandlers } from './presets.js';
 import { seasonHandlers } from './seasons.js';
@@ -15,4 +16,5 @@ export const handlers = {
   ...seasonHandlers,
   ...customerHandlers,
   ...demoHandlers,
+  ...dialogHandlers,
 } satisfies Handlers;
