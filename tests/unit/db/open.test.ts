@@ -1,0 +1,85 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appSchemaVersion, DEFAULT_MIGRATIONS_FOLDER, openDatabase, SchemaTooNewError } from '../../../db/open.js';
+import { tempDir } from '../../helpers/temp-db.js';
+
+const dirs: string[] = [];
+const newDir = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0));
+
+/** A copy of the real migrations plus one more, as a later version of the app would ship. */
+function migrationsWithOneMore(): string {
+  const folder = join(newDir(), 'migrations');
+  cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  const tag = '9999_later';
+  journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true });
+  writeFileSync(journalPath, JSON.stringify(journal));
+  writeFileSync(join(folder, `${tag}.sql`), 'CREATE TABLE later_things (id INTEGER PRIMARY KEY) STRICT;');
+  return folder;
+}
+
+describe('openDatabase', () => {
+  it('creates every table, STRICT, with WAL and foreign keys, at the app schema version', () => {
+    const db = openDatabase(join(newDir(), 'sub', 'parterre.sqlite'));
+    const tables = db.sqlite
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string; sql: string }[];
+    const names = tables.map((t) => t.name).sort();
+    for (const role of ['customers', 'shows', 'performances', 'orders', 'tickets', 'subscriptions', 'imports', 'import_rejects', 'segments', 'export_log', 'archives', 'settings']) {
+      expect(names).toContain(role);
+    }
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.schemaVersion).toBe(appSchemaVersion());
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(appSchemaVersion());
+    // STRICT: a word in an integer column is refused rather than stored.
+    expect(() =>
+      db.sqlite.prepare("INSERT INTO archives (season_year, file, created_at, tickets, checksum) VALUES ('deux mille', 'f', 'd', 1, 'c')").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.sqlite.close();
+  });
+
+  it('backs the file up before migrating it, and keeps its content', () => {
+    const path = join(newDir(), 'parterre.sqlite');
+    const v1 = openDatabase(path);
+    v1.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('seasonStartMonth', '8')").run();
+    v1.sqlite.close();
+
+    const later = openDatabase(path, { migrationsFolder: migrationsWithOneMore(), now: () => new Date('2026-01-02T03:04:05Z') });
+    expect(later.schemaVersion).toBe(appSchemaVersion() + 1);
+    expect(later.backupPath).toBe(`${path}.bak-v1-2026-01-02T03-04-05-000Z`);
+    expect(existsSync(later.backupPath!)).toBe(true);
+    expect(later.sqlite.prepare("SELECT value FROM settings WHERE key = 'seasonStartMonth'").get()).toEqual({ value: '8' });
+    later.sqlite.close();
+
+    const backup = openDatabase(later.backupPath!);
+    expect(backup.sqlite.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 1 });
+    expect(backup.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'later_things'").get()).toEqual({ n: 0 });
+    backup.sqlite.close();
+  });
+
+  it('does not back up a brand-new file', () => {
+    const db = openDatabase(join(newDir(), 'parterre.sqlite'));
+    expect(db.backupPath).toBeNull();
+    db.sqlite.close();
+  });
+
+  it('refuses a database written by a newer Parterre, and leaves it untouched', () => {
+    const dir = newDir();
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'parterre.sqlite');
+    openDatabase(path, { migrationsFolder: migrationsWithOneMore() }).sqlite.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(SchemaTooNewError);
+    expect(() => openDatabase(path)).toThrow(/version plus récente de Parterre/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
