@@ -1,0 +1,47 @@
+/**
+ * Where the desktop app keeps and finds its files. The data folder is Electron's userData unless
+ * PARTERRE_DATA_DIR says otherwise (tests, a box office keeping its data on another disk).
+ */
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface AppPaths {
+  dataDir: string;
+  dbPath: string;
+  windowStatePath: string;
+  rendererIndex: string;
+  /** The one URL the window may show and accept calls from (no query, no fragment). */
+  appUrl: string;
+  preloadPath: string;
+}
+
+export function resolveAppPaths(options: {
+  env: NodeJS.ProcessEnv;
+  userData: string;
+  /** Electron's app.getAppPath(): the folder (or asar) holding package.json. */
+  appPath: string;
+}): AppPaths {
+  const override = options.env.PARTERRE_DATA_DIR?.trim();
+  const dataDir = override ? resolve(override) : options.userData;
+  const rendererIndex = join(options.appPath, 'dist', 'renderer', 'index.html');
+  return {
+    dataDir,
+    dbPath: join(dataDir, 'parterre.sqlite'),
+    windowStatePath: join(dataDir, 'window-state.json'),
+    rendererIndex,
+    appUrl: pathToFileURL(rendererIndex).href,
+    preloadPath: join(options.appPath, 'dist-electron', 'preload.cjs'),
+  };
+}
+
+/** The URL without its fragment or query: the renderer moves between pages by fragment. */
+export function withoutFragment(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return '';
+  }
+}

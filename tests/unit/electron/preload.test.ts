@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 1 })), on: vi.fn(), removeListener: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+await import('../../../electron/preload.js');
+const [[key, api]] = electron.contextBridge.exposeInMainWorld.mock.calls as unknown as [
+  [string, { invoke(name: string, input?: unknown): Promise<unknown>; on(listener: (event: unknown) => void): () => void }],
+];
+
+describe('preload', () => {
+  it('exposes exactly window.parterre = { invoke, on }', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(key).toBe('parterre');
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+  });
+
+  it('invoke sends {name, input} on parterre:invoke and returns its answer', async () => {
+    await expect(api.invoke('seasons.list', {})).resolves.toEqual({ ok: true, value: 1 });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('parterre:invoke', { name: 'seasons.list', input: {} });
+  });
+
+  it('on passes the event payload only, and its return value unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.on(listener);
+    const [channel, relay] = electron.ipcRenderer.on.mock.calls[0] as unknown as [string, (e: unknown, p: unknown) => void];
+    expect(channel).toBe('parterre:event');
+    const ipcEvent = { sender: 'ipcRenderer itself' };
+    relay(ipcEvent, { type: 'menu', action: 'import' });
+    expect(listener).toHaveBeenCalledWith({ type: 'menu', action: 'import' });
+    expect(listener.mock.calls[0]).toHaveLength(1);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('parterre:event', relay);
+  });
+});
