@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: generates a 1,000,000-line demo export (cached under the OS temp folder),
+ * imports it into a fresh database through the engine worker, and times the indicators against
+ * their targets. Not a test: speed is proved here, never by timed assertions.
+ *
+ * It goes through `startEngine` (the worker client), not the dispatcher in-process: that is the
+ * path the app takes (structured-clone messages, a worker thread holding the database), and it
+ * leaves this thread free to sample the memory every 20 ms while the import runs. The RSS is the
+ * whole process's, so it includes the worker.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoExport } from '../../resources/demo/generate.js';
+import { startEngine } from '../../electron/engine/client.js';
+import type { CallInput, CallName } from '../../shared/contract.js';
+import type { ImportProgress } from '../../shared/types.js';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const RUNS = 5;
+
+const TARGETS = {
+  importMs: 8_000,
+  peakRssMb: 600,
+  seasonsMs: 150,
+  quartilesMs: 300,
+};
+
+// ---- memory, sampled over the whole run ------------------------------------------------------
+let peakRss = process.memoryUsage.rss();
+let windowPeak = peakRss;
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) peakRss = rss;
+  if (rss > windowPeak) windowPeak = rss;
+}, 20);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const check = (ok: boolean) => (ok ? '✔' : '✘');
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// ---- the export, generated once per seed and size --------------------------------------------
+const cacheDir = join(tmpdir(), 'parterre-bench');
+mkdirSync(cacheDir, { recursive: true });
+const csvPath = join(cacheDir, `demo-seed${SEED}-lines${LINES}.csv`);
+const metaPath = `${csvPath}.json`;
+interface Meta {
+  lines: number;
+  bytes: number;
+  generationMs: number;
+}
+let meta: Meta | null = null;
+if (existsSync(csvPath) && existsSync(metaPath)) {
+  const cached = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
+  if (statSync(csvPath).size === cached.bytes) meta = cached;
+}
+let generated = false;
+if (!meta) {
+  const t0 = performance.now();
+  const result = await generateDemoExport({ path: csvPath, seed: SEED, lines: LINES });
+  meta = { lines: result.lines, bytes: result.bytes, generationMs: performance.now() - t0 };
+  writeFileSync(metaPath, JSON.stringify(meta));
+  generated = true;
+}
+const generationPeak = peakRss;
+
+// ---- the import, through the worker ----------------------------------------------------------
+const workDir = mkdtempSync(join(tmpdir(), 'parterre-bench-db-'));
+const client = startEngine({ dbPath: join(workDir, 'parterre.sqlite'), dataDir: workDir });
+if ((await client.ready) < 0) throw new Error('the engine could not open its database');
+
+const phaseStarts: { phase: ImportProgress['phase']; at: number }[] = [];
+client.on((event) => {
+  if (event.type !== 'import.progress') return;
+  const last = phaseStarts[phaseStarts.length - 1];
+  if (!last || last.phase !== event.progress.phase) phaseStarts.push({ phase: event.progress.phase, at: performance.now() });
+});
+
+async function call<N extends CallName>(name: N, input: CallInput<N>) {
+  const result = await client.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+windowPeak = process.memoryUsage.rss();
+const importStart = performance.now();
+const summary = await call('imports.run', { files: [{ path: csvPath, name: 'demo-1M.csv' }] });
+const importMs = performance.now() - importStart;
+const importPeak = windowPeak;
+
+async function timed(name: CallName, input: object): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await call(name, input as never);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+const seasonsMs = await timed('seasons.list', {});
+const quartilesMs = await timed('customers.quartiles', {});
+const listMs = await timed('customers.list', { sort: 'ltv', limit: 100 });
+
+await client.close();
+clearInterval(sampler);
+rmSync(workDir, { recursive: true, force: true });
+
+// ---- report ----------------------------------------------------------------------------------
+const sizeMb = mb(meta.bytes);
+console.log(`\nParterre import benchmark — ${fmt(meta.lines)} ticket lines, ${fmt(sizeMb, 1)} MB (Windows-1252), seed ${SEED}`);
+console.log(`  file: ${csvPath}`);
+console.log(
+  `  generation          ${fmt(meta.generationMs / 1000, 2)} s${generated ? '' : ' (earlier run; file reused from the cache)'}` +
+    `  (${fmt(meta.lines / (meta.generationMs / 1000))} lines/s)`,
+);
+console.log(`  import              ${fmt(importMs / 1000, 2)} s   target < ${TARGETS.importMs / 1000} s   ${check(importMs < TARGETS.importMs)}`);
+console.log(`  throughput          ${fmt(meta.lines / (importMs / 1000))} lines/s, ${fmt(sizeMb / (importMs / 1000), 1)} MB/s`);
+console.log(
+  `  peak memory (RSS)   ${fmt(mb(importPeak))} MB during the import   target < ${TARGETS.peakRssMb} MB   ${check(mb(importPeak) < TARGETS.peakRssMb)}`,
+);
+console.log(`                      ${fmt(mb(peakRss))} MB over the whole run (generation: ${fmt(mb(generationPeak))} MB)`);
+console.log(`  seasons.list        ${fmt(seasonsMs, 1)} ms (median of ${RUNS})   target < ${TARGETS.seasonsMs} ms   ${check(seasonsMs < TARGETS.seasonsMs)}`);
+console.log(
+  `  customers.quartiles ${fmt(quartilesMs, 1)} ms (median of ${RUNS})   target < ${TARGETS.quartilesMs} ms   ${check(quartilesMs < TARGETS.quartilesMs)}`,
+);
+console.log(`  customers.list      ${fmt(listMs, 1)} ms (median of ${RUNS}; first page of 100 by lifetime value)`);
+
+if (phaseStarts.length) {
+  console.log('  where the import time goes (from its progress events):');
+  const end = importStart + importMs;
+  console.log(`    ${'(before)'.padEnd(12)} ${fmt((phaseStarts[0].at - importStart) / 1000, 2)} s`);
+  phaseStarts.forEach((p, i) => {
+    const until = phaseStarts[i + 1]?.at ?? end;
+    console.log(`    ${p.phase.padEnd(12)} ${fmt((until - p.at) / 1000, 2)} s`);
+  });
+} else console.log('  (the importer reported no progress phases)');
+console.log(
+  `  summary: ${fmt(summary.linesRead)} lines read, ${fmt(summary.rejected)} rejected, ${fmt(summary.tickets.new)} tickets, ` +
+    `${fmt(summary.customers.new)} customers, ${fmt(summary.orders.new)} orders, reversals ${summary.reversals.matched} matched / ` +
+    `${summary.reversals.unmatched} unmatched; engine-side ${fmt(summary.durationMs / 1000, 2)} s\n`,
+);
