@@ -1,12 +1,12 @@
-/** PLACEHOLDER — being written (customer indicators). */
+/** Customer indicators: the list, one record, and the quartile cut points of the bands. */
 import type { HandlerTable } from '../context.js';
-import { EngineError } from '../errors.js';
+import { customerQuartiles } from '../kpi/customer-quartiles.js';
+import { listCustomers } from '../kpi/customer-list.js';
+import { customerRecord } from '../kpi/customer-record.js';
+import { getSeasonStartMonth } from '../settings.js';
 
-const todo = (): never => {
-  throw new EngineError('INTERNAL', 'not implemented yet');
-};
 export const customerHandlers: HandlerTable<'customers.list' | 'customers.get' | 'customers.quartiles'> = {
-  'customers.list': todo,
-  'customers.get': todo,
-  'customers.quartiles': todo,
+  'customers.list': (input, { db }) => listCustomers(db.sqlite, input),
+  'customers.get': (input, { db }) => customerRecord(db.sqlite, input, getSeasonStartMonth(db.sqlite)),
+  'customers.quartiles': (_input, { db }) => customerQuartiles(db.sqlite),
 };

@@ -1,8 +1,8 @@
-/** PLACEHOLDER — being written (season indicators). */
+/** Season indicators: one object per season that has performances, oldest first. */
 import type { HandlerTable } from '../context.js';
-import { EngineError } from '../errors.js';
+import { seasonIndicators } from '../kpi/season-indicators.js';
+import { getSeasonStartMonth } from '../settings.js';
 
-const todo = (): never => {
-  throw new EngineError('INTERNAL', 'not implemented yet');
+export const seasonHandlers: HandlerTable<'seasons.list'> = {
+  'seasons.list': (_input, { db }) => seasonIndicators(db.sqlite, getSeasonStartMonth(db.sqlite)),
 };
-export const seasonHandlers: HandlerTable<'seasons.list'> = { 'seasons.list': todo };

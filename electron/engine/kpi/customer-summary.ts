@@ -1,0 +1,108 @@
+/** Turns a customer row and its materialised totals into the CustomerSummary every view shows. */
+import type Database from 'better-sqlite3';
+import type { CustomerSummary, DisciplineCount } from '../../../shared/types.js';
+import { bandedValues, bandsOf, customerQuartiles } from './customer-quartiles.js';
+import { cachedPerVersion } from './data-version.js';
+
+/** The columns CUSTOMER_COLUMNS selects, as they come out of SQLite. */
+export interface CustomerRow {
+  id: number;
+  key: string;
+  lastName: string | null;
+  firstName: string | null;
+  email: string | null;
+  postalCode: string | null;
+  city: string | null;
+  lifetimeValueCents: number | null;
+  orders: number | null;
+  tickets: number | null;
+  activeSeasons: number | null;
+  firstPurchase: string | null;
+  lastPurchase: string | null;
+}
+
+/** Selects a CustomerRow from `customers c LEFT JOIN customer_stats s`. */
+export const CUSTOMER_COLUMNS = `
+  c.id, c.source_key AS key, c.last_name AS lastName, c.first_name AS firstName, c.email,
+  c.postal_code AS postalCode, c.city, s.lifetime_value_cents AS lifetimeValueCents, s.orders,
+  s.tickets, s.active_seasons AS activeSeasons, s.first_purchase AS firstPurchase,
+  s.last_purchase AS lastPurchase`;
+
+/** The newest order date in the whole data (anonymous sales included): recency counts to it. */
+export function newestOrderDate(sqlite: Database.Database): string | null {
+  return cachedPerVersion(sqlite, 'newest-order-date', () => {
+    const row = sqlite.prepare('SELECT MAX(substr(ordered_at, 1, 10)) AS day FROM orders').get() as { day: string | null };
+    const stats = sqlite.prepare('SELECT MAX(last_purchase) AS day FROM customer_stats').get() as { day: string | null };
+    // An order without a date was dated by its first sale: take whichever is newer.
+    return [row.day, stats.day].filter((d): d is string => !!d).sort().pop() ?? null;
+  });
+}
+
+const dayNumber = (isoDate: string) => Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / 86_400_000;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+const NO_DISCIPLINE = 'Non renseignée';
+
+/** Distinct performances and valid tickets per discipline, for each of the given customers. */
+export function disciplinesOf(sqlite: Database.Database, customerIds: number[]): Map<number, DisciplineCount[]> {
+  const result = new Map<number, DisciplineCount[]>(customerIds.map((id) => [id, []]));
+  if (customerIds.length === 0) return result;
+  const statement = sqlite.prepare(`
+    SELECT t.customer_id AS customerId, COALESCE(sh.discipline, '${NO_DISCIPLINE}') AS discipline,
+           COUNT(DISTINCT t.performance_id) AS performances, SUM(t.valid_seats) AS tickets
+    FROM tickets t
+    JOIN performances p ON p.id = t.performance_id
+    JOIN shows sh ON sh.id = p.show_id
+    WHERE t.customer_id IN (SELECT value FROM json_each(?)) AND t.valid_seats > 0
+    GROUP BY t.customer_id, 2
+    ORDER BY t.customer_id, tickets DESC, discipline`);
+  // Chunks keep each query on the customer index, whatever the page size.
+  for (let i = 0; i < customerIds.length; i += 5000) {
+    const chunk = customerIds.slice(i, i + 5000);
+    for (const row of statement.all(JSON.stringify(chunk)) as (DisciplineCount & { customerId: number })[]) {
+      result.get(row.customerId)!.push({ discipline: row.discipline, performances: row.performances, tickets: row.tickets });
+    }
+  }
+  return result;
+}
+
+export function displayName(row: { lastName: string | null; firstName: string | null; email: string | null }): string {
+  const name = [row.lastName, row.firstName].filter((part) => part && part.trim()).join(' ').trim();
+  return name || row.email || '';
+}
+
+/** Summaries for rows already read; disciplines are read for these customers only. */
+export function toSummaries(sqlite: Database.Database, rows: CustomerRow[]): CustomerSummary[] {
+  const cuts = customerQuartiles(sqlite);
+  const newest = newestOrderDate(sqlite);
+  const disciplines = disciplinesOf(sqlite, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const totals = {
+      lifetimeValueCents: row.lifetimeValueCents ?? 0,
+      orders: row.orders ?? 0,
+      tickets: row.tickets ?? 0,
+      activeSeasons: row.activeSeasons ?? 0,
+    };
+    const values = bandedValues(totals);
+    return {
+      id: row.id,
+      key: row.key,
+      name: displayName(row),
+      email: row.email,
+      postalCode: row.postalCode,
+      city: row.city,
+      ...totals,
+      ordersPerSeason: values.ordersPerSeason,
+      averageBasketCents: values.averageBasketCents,
+      ticketsPerOrder: values.ticketsPerOrder,
+      firstPurchase: row.firstPurchase,
+      lastPurchase: row.lastPurchase,
+      recencyDays: row.lastPurchase && newest ? daysBetween(row.lastPurchase, newest) : null,
+      disciplines: disciplines.get(row.id) ?? [],
+      bands: bandsOf(values, totals.orders, cuts),
+    };
+  });
+}

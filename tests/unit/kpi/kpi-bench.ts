@@ -1,0 +1,32 @@
+/**
+ * Times the indicator rebuild and queries on a synthetic 1,000,000-ticket / 100,000-customer
+ * database: `npx tsx tests/unit/kpi/kpi-bench.ts [tickets] [customers]`.
+ */
+import { rebuildAggregates } from '../../../electron/engine/kpi/aggregates.js';
+import { openTempDb } from '../../helpers/temp-db.js';
+import { fillSynthetic } from './synthetic.js';
+
+const tickets = Number(process.argv[2] ?? 1_000_000);
+const customers = Number(process.argv[3] ?? 100_000);
+const db = openTempDb();
+const time = <T>(label: string, run: () => T): T => {
+  const start = performance.now();
+  const value = run();
+  console.log(`${label}: ${(performance.now() - start).toFixed(0)} ms`);
+  return value;
+};
+try {
+  time('fill', () => fillSynthetic(db.sqlite, { customers, tickets, seasons: 6, performancesPerSeason: 150 }));
+  const dbFile = process.env.KPI_BENCH_DB;
+  if (dbFile) db.sqlite.prepare('VACUUM INTO ?').run(dbFile);
+  for (let i = 0; i < 3; i++) {
+    const steps: string[] = [];
+    const onStep = (step: string, ms: number) => steps.push(`${step} ${ms.toFixed(0)}`);
+    time(`rebuildAggregates #${i + 1}`, () => db.sqlite.transaction(() => rebuildAggregates(db.sqlite, onStep))());
+    console.log(`  ${steps.join(', ')}`);
+  }
+  const extra = process.env.KPI_BENCH_EXTRA;
+  if (extra) await (await import(extra)).default(db, time);
+} finally {
+  db.cleanup();
+}
