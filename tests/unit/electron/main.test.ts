@@ -1,0 +1,145 @@
+/**
+ * main.ts wired against a mocked Electron and a mocked engine: the window it opens, the session
+ * locks, the one IPC channel, the data folder, the menu and the event relay.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../helpers/temp-db.js';
+import { FakeSession, FakeWebContents } from './fake-electron.js';
+
+const root = tempDir('parterre-main-');
+const appPath = join(root, 'app');
+const dataDir = join(root, 'données');
+mkdirSync(join(appPath, 'dist', 'renderer'), { recursive: true });
+writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+vi.stubEnv('PARTERRE_DATA_DIR', dataDir);
+
+const mocks = vi.hoisted(() => {
+  const windows: { options: Record<string, unknown>; webContents: unknown; loadFile: ReturnType<typeof import('vitest').vi.fn> }[] = [];
+  return {
+    windows,
+    session: { value: null as unknown },
+    ipcMain: { handle: vi.fn(), on: vi.fn(), removeHandler: vi.fn() },
+    menuTemplates: [] as unknown[],
+    engineListeners: [] as ((event: unknown) => void)[],
+    startEngine: vi.fn(),
+    app: {
+      getPath: vi.fn(() => '/userData'),
+      getAppPath: vi.fn(),
+      setPath: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => true),
+      whenReady: vi.fn(() => Promise.resolve()),
+      on: vi.fn(),
+      quit: vi.fn(),
+      isPackaged: false,
+    },
+  };
+});
+mocks.app.getAppPath.mockReturnValue(appPath);
+mocks.session.value = new FakeSession();
+
+vi.mock('electron', async () => {
+  const { FakeWebContents } = await import('./fake-electron.js');
+  const { EventEmitter } = await import('node:events');
+  class BrowserWindow extends EventEmitter {
+    webContents = new FakeWebContents();
+    loadFile = vi.fn(async () => undefined);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      mocks.windows.push(this as never);
+    }
+    isDestroyed = () => false;
+    maximize = vi.fn();
+    show = vi.fn();
+  }
+  return {
+    app: mocks.app,
+    BrowserWindow,
+    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
+    ipcMain: mocks.ipcMain,
+    Menu: {
+      buildFromTemplate: (template: unknown) => (mocks.menuTemplates.push(template), template),
+      setApplicationMenu: vi.fn(),
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {
+      get defaultSession() {
+        return mocks.session.value;
+      },
+    },
+  };
+});
+vi.mock('../../../electron/engine/client.js', () => ({
+  startEngine: mocks.startEngine.mockImplementation(() => ({
+    callRaw: vi.fn(async () => ({ ok: true, value: null })),
+    on: (listener: (event: unknown) => void) => (mocks.engineListeners.push(listener), () => undefined),
+    close: vi.fn(async () => undefined),
+  })),
+}));
+
+await import('../../../electron/main.js');
+await new Promise((resolve) => setImmediate(resolve));
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('main process', () => {
+  it('starts the engine on <PARTERRE_DATA_DIR>/parterre.sqlite', () => {
+    expect(mocks.startEngine).toHaveBeenCalledWith({ dbPath: join(dataDir, 'parterre.sqlite'), dataDir });
+  });
+
+  it('opens one window with the locked web preferences and the built renderer', () => {
+    expect(mocks.windows).toHaveLength(1);
+    const [window] = mocks.windows;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: join(appPath, 'dist-electron', 'preload.cjs'),
+    });
+    expect(window.loadFile).toHaveBeenCalledWith(join(appPath, 'dist', 'renderer', 'index.html'));
+  });
+
+  it('locks the window against navigation and new windows', () => {
+    const contents = mocks.windows[0].webContents as FakeWebContents;
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', event, 'https://example.com/');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('locks the session: CSP header and no permission', () => {
+    const session = mocks.session.value as FakeSession;
+    expect(session.headersListener).not.toBeNull();
+    const granted: boolean[] = [];
+    session.permissionRequestHandler!({}, 'media', (value) => granted.push(value));
+    expect(granted).toEqual([false]);
+  });
+
+  it('registers the one IPC channel', () => {
+    expect(mocks.ipcMain.handle).toHaveBeenCalledOnce();
+    expect(mocks.ipcMain.handle.mock.calls[0][0]).toBe('parterre:invoke');
+  });
+
+  it('relays engine events and menu actions to the window on parterre:event', () => {
+    const contents = mocks.windows[0].webContents as FakeWebContents;
+    const progress = { type: 'import.progress', progress: { percent: 40 } };
+    mocks.engineListeners.forEach((listener) => listener(progress));
+    expect(contents.send).toHaveBeenCalledWith('parterre:event', progress);
+
+    type Item = { label?: string; submenu?: Item[]; click?: () => void };
+    const template = mocks.menuTemplates[0] as Item[];
+    const item = (menu: string, label: string) =>
+      template.find((entry) => entry.label === menu)!.submenu!.find((entry) => entry.label === label)!;
+    item('Fichier', 'Importer…').click!();
+    expect(contents.send).toHaveBeenLastCalledWith('parterre:event', { type: 'menu', action: 'import' });
+    item('Aide', 'À propos de Parterre').click!();
+    expect(contents.send).toHaveBeenLastCalledWith('parterre:event', { type: 'menu', action: 'about' });
+    item('Fichier', 'Imprimer…').click!();
+    expect(contents.print).toHaveBeenCalledOnce();
+  });
+});
