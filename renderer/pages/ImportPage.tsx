@@ -148,7 +148,7 @@ export function ImportPage() {
             <button type="button" onClick={() => void dryRun()} disabled={blocked || busy !== null}>
               {t('import.dryRun')}
             </button>
-            <button type="button" className="primary" onClick={() => void run()} disabled={blocked || busy !== null || step !== 'dryRun'}>
+            <button type="button" className="primary" onClick={() => void run()} disabled={blocked || busy !== null}>
               {t('import.start')}
             </button>
           </div>
