@@ -104,21 +104,30 @@ export function createProgramme(
 }
 
 /**
- * Removes performances (never a show's last one) until the seats to sell fit the budget, so that
- * the export has about the number of lines asked for whatever halls the dice chose.
+ * Removes performances until the seats to sell fit the budget, so that the export has about the
+ * number of lines asked for whatever halls the dice chose: first never a show's last
+ * performance; for a very small demo, then whole shows, and at last fewer seats sold.
  */
 export function trimToSeats(random: Random, list: Performance[], seats: number): Performance[] {
   const kept = [...list];
   const perShow = new Map<number, number>();
   for (const p of kept) perShow.set(p.show, (perShow.get(p.show) ?? 0) + 1);
   let total = kept.reduce((n, p) => n + p.remaining, 0);
-  for (let attempt = 0; total > seats && attempt < list.length * 4; attempt++) {
-    const at = Math.floor(random.next() * kept.length);
+  const remove = (at: number) => {
     const p = kept[at];
-    if (perShow.get(p.show)! <= 1) continue;
     perShow.set(p.show, perShow.get(p.show)! - 1);
     total -= p.remaining;
     kept.splice(at, 1);
+  };
+  for (let attempt = 0; total > seats && attempt < list.length * 4; attempt++) {
+    const at = Math.floor(random.next() * kept.length);
+    if (perShow.get(kept[at].show)! > 1) remove(at);
+  }
+  for (let at = kept.length - 1; at > 0 && total > seats; at--) if (total - kept[at].remaining >= seats) remove(at);
+  for (let at = kept.length - 1; at >= 0 && total > seats; at--) {
+    const cut = Math.min(kept[at].remaining - 1, total - Math.round(seats));
+    kept[at].remaining -= cut;
+    total -= cut;
   }
   return kept;
 }
