@@ -41,7 +41,7 @@ describe('the default demo export', () => {
   let raw: Buffer;
   let header: string[];
   let rows: Record<string, string>[];
-  let reported: { lines: number; bytes: number };
+  let reported: { path: string; lines: number; bytes: number };
 
   beforeAll(async () => {
     reported = await generateDemoExport({ path: join(dir, 'default.csv') });
