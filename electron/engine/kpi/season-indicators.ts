@@ -24,7 +24,7 @@ ORDER BY p.season_year`;
 export const SPECTATOR_FLOWS_SQL = `
 SELECT season_year AS seasonYear, COUNT(*) AS spectators,
        SUM(previous IS NULL) AS newSpectators,
-       SUM(previous = season_year - 1) AS returning,
+       SUM(previous = season_year - 1) AS "returning",
        SUM(previous < season_year - 1) AS reactivated,
        SUM(subscription_tickets > 0) AS subscribers
 FROM (
