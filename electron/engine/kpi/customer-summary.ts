@@ -28,10 +28,18 @@ export const CUSTOMER_COLUMNS = `
   s.tickets, s.active_seasons AS activeSeasons, s.first_purchase AS firstPurchase,
   s.last_purchase AS lastPurchase`;
 
-/** The newest order date in the whole data (anonymous sales included): recency counts to it. */
+/**
+ * The newest date of an order with a valid seat in the whole data (anonymous sales included):
+ * recency counts to it. An order with every seat cancelled is not an order for the indicators.
+ */
 export function newestOrderDate(sqlite: Database.Database): string | null {
   return cachedPerVersion(sqlite, 'newest-order-date', () => {
-    const row = sqlite.prepare('SELECT MAX(substr(ordered_at, 1, 10)) AS day FROM orders').get() as { day: string | null };
+    const row = sqlite
+      .prepare(
+        `SELECT MAX(substr(o.ordered_at, 1, 10)) AS day FROM orders o
+         WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.valid_seats > 0)`,
+      )
+      .get() as { day: string | null };
     const stats = sqlite.prepare('SELECT MAX(last_purchase) AS day FROM customer_stats').get() as { day: string | null };
     // An order without a date was dated by its first sale: take whichever is newer.
     return [row.day, stats.day].filter((d): d is string => !!d).sort().pop() ?? null;
