@@ -15,18 +15,45 @@ export interface AppPaths {
   preloadPath: string;
 }
 
+/** The folder's name inside the system's application-data folder (Electron's userData for productName Parterre). */
+export const APP_FOLDER = 'Parterre';
+
+/**
+ * The data folder the desktop app uses, computed without Electron so that browser mode opens the
+ * same database: the system's application-data folder (Electron's `appData`) plus « Parterre »,
+ * unless PARTERRE_DATA_DIR is set.
+ */
+export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  const override = env.PARTERRE_DATA_DIR?.trim();
+  if (override) return resolve(override);
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER);
+}
+
+/** `--db PATH` or `--db=PATH` among the process's arguments. */
+export function dbPathArgument(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db' && argv[i + 1]) return resolve(argv[i + 1]);
+    if (argv[i].startsWith('--db=') && argv[i].length > 5) return resolve(argv[i].slice(5));
+  }
+  return undefined;
+}
+
 export function resolveAppPaths(options: {
   env: NodeJS.ProcessEnv;
   userData: string;
   /** Electron's app.getAppPath(): the folder (or asar) holding package.json. */
   appPath: string;
+  /** A database chosen with --db instead of <data>/parterre.sqlite. */
+  dbPath?: string;
 }): AppPaths {
   const override = options.env.PARTERRE_DATA_DIR?.trim();
   const dataDir = override ? resolve(override) : options.userData;
   const rendererIndex = join(options.appPath, 'dist', 'renderer', 'index.html');
   return {
     dataDir,
-    dbPath: join(dataDir, 'parterre.sqlite'),
+    dbPath: options.dbPath ?? join(dataDir, 'parterre.sqlite'),
     windowStatePath: join(dataDir, 'window-state.json'),
     rendererIndex,
     appUrl: pathToFileURL(rendererIndex).href,

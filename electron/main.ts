@@ -4,7 +4,8 @@
  */
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
-import { resolveAppPaths } from './app-paths.js';
+import { join } from 'node:path';
+import { APP_FOLDER, dbPathArgument, resolveAppPaths } from './app-paths.js';
 import { chooseImportFiles } from './dialogs.js';
 import { startEngine, type EngineClient } from './engine/client.js';
 import { registerIpc, sendToWindow } from './ipc.js';
@@ -12,8 +13,15 @@ import { createMainWindow } from './main-window.js';
 import { menuTemplate } from './menu.js';
 import { hardenSession } from './security.js';
 
-const paths = resolveAppPaths({ env: process.env, userData: app.getPath('userData'), appPath: app.getAppPath() });
-if (process.env.PARTERRE_DATA_DIR) app.setPath('userData', paths.dataDir);
+// userData is named after the product, whatever package.json's name, so that browser mode
+// (electron/app-paths.ts defaultDataDir) finds the same folder.
+const paths = resolveAppPaths({
+  env: process.env,
+  userData: join(app.getPath('appData'), APP_FOLDER),
+  appPath: app.getAppPath(),
+  dbPath: dbPathArgument(process.argv),
+});
+app.setPath('userData', paths.dataDir);
 
 let window: BrowserWindow | null = null;
 let engine: EngineClient | null = null;

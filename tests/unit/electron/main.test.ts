@@ -25,7 +25,7 @@ const mocks = vi.hoisted(() => {
     engineListeners: [] as ((event: unknown) => void)[],
     startEngine: vi.fn(),
     app: {
-      getPath: vi.fn(() => '/userData'),
+      getPath: vi.fn(() => '/appData'),
       getAppPath: vi.fn(),
       setPath: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),

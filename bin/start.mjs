@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing, then opens Parterre — in its desktop window when an
+// Electron runtime is installed, otherwise in the browser (browser mode on 127.0.0.1).
+// Options: --port N (browser mode), --db PATH (another database file).
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+// The engine runs from its TypeScript sources in browser mode, like the command line.
+register();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runtime = await import('../electron/runtime.ts');
+const { defaultDataDir } = await import('../electron/app-paths.ts');
+
+let options;
+try {
+  options = runtime.parseStartArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const rendererIndex = join(root, 'dist', 'renderer', 'index.html');
+const rendererSources = ['renderer', 'shared'].map((path) => join(root, path));
+if (runtime.rendererNeedsBuild(rendererIndex, rendererSources, fs)) {
+  console.log("Construction de l'interface…");
+  const built = spawnSync(npm, ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error("La construction de l'interface a échoué (npm run build:renderer) : voir les messages ci-dessus.");
+    process.exit(built.status ?? 1);
+  }
+}
+
+// Resolving electron/package.json does not run electron/index.js, which would download the binary.
+const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+const binary = runtime.findElectronBinary(electronDir, process.env, fs);
+
+if (binary) {
+  const { buildElectron } = await import('../scripts/build-electron.mjs');
+  await buildElectron();
+  const args = [root, ...(options.db ? ['--db', resolve(options.db)] : [])];
+  const child = spawn(binary, args, { cwd: root, stdio: 'inherit' });
+  const forward = (signal) => () => child.kill(signal);
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  child.on('close', (code) => process.exit(code ?? 1));
+} else {
+  console.log(runtime.DESKTOP_UNAVAILABLE);
+  const { startServer } = await import('../electron/server.ts');
+  const dataDir = defaultDataDir(process.platform, process.env, homedir());
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = options.db ? resolve(options.db) : join(dataDir, 'parterre.sqlite');
+  let server;
+  try {
+    server = await startServer({ dbPath, dataDir, port: options.port });
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.log(runtime.browserModeMessage(server.url));
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
