@@ -55,18 +55,19 @@ export function FileReview({ draft, presets, onChange, onPresetsChanged }: Props
       )}
       <div className="mapping-layout">
         <section>
+          <h3>{t('import.preview')}</h3>
+          <PreviewTable headers={inspection.headers} rows={inspection.sampleRows} mapping={draft.mapping} />
+        </section>
+        <section>
           <h3>{t('import.mapping')}</h3>
           <MappingTable
             kind={draft.kind}
             headers={inspection.headers}
             sampleRows={inspection.sampleRows}
             mapping={draft.mapping}
+            proposed={inspection.mapping}
             onChange={(field, column) => onChange(withColumn(draft, field, column))}
           />
-        </section>
-        <section>
-          <h3>{t('import.preview')}</h3>
-          <PreviewTable headers={inspection.headers} rows={inspection.sampleRows} mapping={draft.mapping} />
         </section>
       </div>
     </article>

@@ -10,16 +10,23 @@ interface Props {
   headers: string[];
   sampleRows: string[][];
   mapping: ColumnMapping;
+  /** The importer's proposal: it fixes the row order, so rows do not jump while the user edits. */
+  proposed: ColumnMapping;
   onChange: (field: ImportField, column: number | null) => void;
 }
 
-export function MappingTable({ kind, headers, sampleRows, mapping, onChange }: Props) {
+export function MappingTable({ kind, headers, sampleRows, mapping, proposed, onChange }: Props) {
   const { t } = useTranslation();
   const { allowed, required } = KIND_FIELDS[kind];
-  // Mapped fields first (what will be imported), then the others in their natural order.
-  const fields = [...allowed].sort((a, b) => Number(mapping[b] !== undefined) - Number(mapping[a] !== undefined));
+  // Proposed fields first (what will be imported), then the others in their natural order.
+  const fields = [...allowed].sort((a, b) => Number(proposed[b] !== undefined) - Number(proposed[a] !== undefined));
   return (
     <table className="mapping dense">
+      <colgroup>
+        <col className="field" />
+        <col className="column" />
+        <col />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">{t('import.field')}</th>
@@ -55,7 +62,7 @@ export function MappingTable({ kind, headers, sampleRows, mapping, onChange }: P
               </td>
               <td className="samples">
                 {samples.map((sample, index) => (
-                  <span key={index} className="sample">
+                  <span key={index} className="sample" title={sample}>
                     {sample}
                   </span>
                 ))}

@@ -10,8 +10,9 @@ export function PurchaseHistory({ seasons }: { seasons: HistorySeason[] }) {
     <section className="panel history">
       <h2>{t('customer.history')}</h2>
       {seasons.length === 0 && <p className="muted">{t('customer.noHistory')}</p>}
-      {seasons.map((season) => (
-        <details key={season.seasonYear} open className="season">
+      {seasons.map((season, index) => (
+        // The two latest seasons open; older ones one click away.
+        <details key={season.seasonYear} open={index < 2} className="season">
           <summary>
             <strong>{season.label}</strong>{' '}
             <span className="muted">{t('customer.seasonLine', { tickets: f.number(season.tickets), revenue: f.money(season.revenueCents) })}</span>
@@ -24,6 +25,14 @@ export function PurchaseHistory({ seasons }: { seasons: HistorySeason[] }) {
                 <span className="order-total">{f.money(order.totalCents)}</span>
               </h3>
               <table className="dense">
+                <colgroup>
+                  <col className="show" />
+                  <col className="when" />
+                  <col className="hall" />
+                  <col className="tariff" />
+                  <col className="seats" />
+                  <col className="price" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">{t('customer.show')}</th>
@@ -37,7 +46,7 @@ export function PurchaseHistory({ seasons }: { seasons: HistorySeason[] }) {
                 <tbody>
                   {order.tickets.map((ticket) => (
                     <tr key={ticket.key} className={ticket.cancelled ? 'cancelled' : undefined}>
-                      <td>
+                      <td title={ticket.show}>
                         {ticket.cancelled ? <del>{ticket.show}</del> : ticket.show}
                         {ticket.cancelled && <span className="sr-only"> ({t('customer.cancelledTicket')})</span>}
                       </td>

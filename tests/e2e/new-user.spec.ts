@@ -143,6 +143,8 @@ test('from the empty base to a customer record whose figures match the command l
   });
   expect(painted).toBeGreaterThan(500);
   await screen(page, '08-fiche-client');
+  await page.mouse.move(0, 0);
+  await screen(page, '08b-fiche-client-haut', false);
 
   expect(foreign).toEqual([]);
   expect(consoleErrors).toEqual([]);
