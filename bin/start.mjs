@@ -27,7 +27,8 @@ try {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const rendererIndex = join(root, 'dist', 'renderer', 'index.html');
 const rendererSources = ['renderer', 'shared'].map((path) => join(root, path));
-if (runtime.rendererNeedsBuild(rendererIndex, rendererSources, fs)) {
+// PARTERRE_NO_BUILD=1: the caller built already (tests, scripts); never rebuild behind its back.
+if (process.env.PARTERRE_NO_BUILD !== '1' && runtime.rendererNeedsBuild(rendererIndex, rendererSources, fs)) {
   console.log("Construction de l'interface…");
   const built = spawnSync(npm, ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) {
@@ -41,8 +42,10 @@ const electronDir = dirname(createRequire(import.meta.url).resolve('electron/pac
 const binary = runtime.findElectronBinary(electronDir, process.env, fs);
 
 if (binary) {
-  const { buildElectron } = await import('../scripts/build-electron.mjs');
-  await buildElectron();
+  if (process.env.PARTERRE_NO_BUILD !== '1') {
+    const { buildElectron } = await import('../scripts/build-electron.mjs');
+    await buildElectron();
+  }
   const args = [root, ...(options.db ? ['--db', resolve(options.db)] : [])];
   const child = spawn(binary, args, { cwd: root, stdio: 'inherit' });
   const forward = (signal) => () => child.kill(signal);
