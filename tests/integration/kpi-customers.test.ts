@@ -14,7 +14,7 @@ type CustomerCall = keyof typeof customerHandlers;
 async function call<N extends CustomerCall & CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const parsed = contract[name].input.parse(input) as never;
   const handler = customerHandlers[name] as (input: never, ctx: EngineContext) => CallOutput<N>;
-  return handler(parsed, { db } as EngineContext);
+  return handler(parsed, { db } as unknown as EngineContext);
 }
 
 describe('customer indicators', () => {

@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { bumpDataVersion } from './data-version.js';
+import { materialiseSpectatorFlows } from './season-indicators.js';
 import { registerKpiFunctions } from './sql-functions.js';
 
 /**
@@ -126,6 +127,9 @@ export function rebuildAggregates(sqlite: Database.Database, onStep?: (step: str
     step('customer_orders', CUSTOMER_ORDERS);
     step('customer_stats', CUSTOMER_STATS);
     step('subscriptions', SUBSCRIPTIONS);
+    const start = performance.now();
+    materialiseSpectatorFlows(sqlite);
+    onStep?.('spectator_flows', performance.now() - start);
   } finally {
     sqlite.exec('DROP TABLE IF EXISTS temp.kpi_order_season; DROP TABLE IF EXISTS temp.kpi_customer_orders');
     bumpDataVersion(sqlite);

@@ -3,6 +3,11 @@
  * database: `npx tsx tests/unit/kpi/kpi-bench.ts [tickets] [customers]`.
  */
 import { rebuildAggregates } from '../../../electron/engine/kpi/aggregates.js';
+import { customerQuartiles } from '../../../electron/engine/kpi/customer-quartiles.js';
+import { listCustomers } from '../../../electron/engine/kpi/customer-list.js';
+import { customerRecord } from '../../../electron/engine/kpi/customer-record.js';
+import { seasonIndicators } from '../../../electron/engine/kpi/season-indicators.js';
+import { contract, type CallInput } from '../../../shared/contract.js';
 import { openTempDb } from '../../helpers/temp-db.js';
 import { fillSynthetic } from './synthetic.js';
 
@@ -25,8 +30,15 @@ try {
     time(`rebuildAggregates #${i + 1}`, () => db.sqlite.transaction(() => rebuildAggregates(db.sqlite, onStep))());
     console.log(`  ${steps.join(', ')}`);
   }
-  const extra = process.env.KPI_BENCH_EXTRA;
-  if (extra) await (await import(extra)).default(db, time);
+  const parse = <N extends 'customers.list'>(name: N, input: CallInput<N>) => contract[name].input.parse(input);
+  for (let i = 0; i < 2; i++) {
+    time(`seasons.list #${i + 1}`, () => seasonIndicators(db.sqlite, 9));
+    time(`customers.quartiles #${i + 1}`, () => customerQuartiles(db.sqlite));
+    time(`customers.list first page by ltv #${i + 1}`, () => listCustomers(db.sqlite, parse('customers.list', {})));
+    time(`customers.list by name, page 500 #${i + 1}`, () => listCustomers(db.sqlite, parse('customers.list', { sort: 'name', offset: 50_000 })));
+    time(`customers.list search "nom123" #${i + 1}`, () => listCustomers(db.sqlite, parse('customers.list', { search: 'nom123' })));
+    time(`customers.get #${i + 1}`, () => customerRecord(db.sqlite, { key: 'C4242' }, 9));
+  }
 } finally {
   db.cleanup();
 }
