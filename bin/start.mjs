@@ -5,7 +5,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -14,7 +13,7 @@ import { register } from 'tsx/esm/api';
 register();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runtime = await import('../electron/runtime.ts');
-const { defaultDataDir } = await import('../electron/app-paths.ts');
+const { defaultDataDir } = await import('../electron/data-dir.ts');
 
 let options;
 try {
@@ -55,7 +54,7 @@ if (binary) {
 } else {
   console.log(runtime.DESKTOP_UNAVAILABLE);
   const { startServer } = await import('../electron/server.ts');
-  const dataDir = defaultDataDir(process.platform, process.env, homedir());
+  const dataDir = defaultDataDir(process.env);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbPath = options.db ? resolve(options.db) : join(dataDir, 'parterre.sqlite');
   let server;

@@ -15,22 +15,6 @@ export interface AppPaths {
   preloadPath: string;
 }
 
-/** The folder's name inside the system's application-data folder (Electron's userData for productName Parterre). */
-export const APP_FOLDER = 'Parterre';
-
-/**
- * The data folder the desktop app uses, computed without Electron so that browser mode opens the
- * same database: the system's application-data folder (Electron's `appData`) plus « Parterre »,
- * unless PARTERRE_DATA_DIR is set.
- */
-export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
-  const override = env.PARTERRE_DATA_DIR?.trim();
-  if (override) return resolve(override);
-  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), APP_FOLDER);
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);
-  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER);
-}
-
 /** `--db PATH` or `--db=PATH` among the process's arguments. */
 export function dbPathArgument(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {

@@ -5,7 +5,8 @@
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_FOLDER, dbPathArgument, resolveAppPaths } from './app-paths.js';
+import { dbPathArgument, resolveAppPaths } from './app-paths.js';
+import { APP_NAME } from './data-dir.js';
 import { chooseImportFiles } from './dialogs.js';
 import { startEngine, type EngineClient } from './engine/client.js';
 import { registerIpc, sendToWindow } from './ipc.js';
@@ -13,11 +14,11 @@ import { createMainWindow } from './main-window.js';
 import { menuTemplate } from './menu.js';
 import { hardenSession } from './security.js';
 
-// userData is named after the product, whatever package.json's name, so that browser mode
-// (electron/app-paths.ts defaultDataDir) finds the same folder.
+// userData is named after the product, whatever package.json's name, so that browser mode and
+// the command line (electron/data-dir.ts) find the same folder.
 const paths = resolveAppPaths({
   env: process.env,
-  userData: join(app.getPath('appData'), APP_FOLDER),
+  userData: join(app.getPath('appData'), APP_NAME),
   appPath: app.getAppPath(),
   dbPath: dbPathArgument(process.argv),
 });

@@ -35,7 +35,7 @@ function sources(folder) {
 
 export async function buildElectron() {
   rmSync(out, { recursive: true, force: true });
-  const nodeEntries = [...sources('electron'), ...sources('db'), ...sources('shared')].filter(
+  const nodeEntries = ['electron', 'db', 'shared', 'resources'].flatMap(sources).filter(
     (file) => relative(root, file) !== join('electron', 'preload.ts'),
   );
   await build({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, dbPathArgument } from '../../../electron/app-paths.js';
+import { dbPathArgument } from '../../../electron/app-paths.js';
 import {
   DESKTOP_UNAVAILABLE,
   findElectronBinary,
@@ -111,14 +111,5 @@ describe('start options', () => {
     expect(dbPathArgument(['/usr/bin/electron', '.', '--db', '/data/x.sqlite'])).toBe('/data/x.sqlite');
     expect(dbPathArgument(['/usr/bin/electron', '.', '--db=/data/y.sqlite'])).toBe('/data/y.sqlite');
     expect(dbPathArgument(['/usr/bin/electron', '.'])).toBeUndefined();
-  });
-});
-
-describe('default data folder (shared by the window and browser mode)', () => {
-  it('follows each system’s application-data folder, or PARTERRE_DATA_DIR', () => {
-    expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Parterre');
-    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ana')).toBe('/xdg/Parterre');
-    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Parterre');
-    expect(defaultDataDir('linux', { PARTERRE_DATA_DIR: '/srv/parterre' }, '/home/ana')).toBe('/srv/parterre');
   });
 });
