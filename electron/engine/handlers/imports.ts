@@ -1,16 +1,53 @@
-/** PLACEHOLDER — being written (import pipeline). */
+/** Imports: inspect files, run an import (or a dry run), cancel it, and read the history and rejects. */
+import { count, desc, eq } from 'drizzle-orm';
+import { importRejects, imports } from '../../../db/schema.js';
+import type { ImportFileSummary, ImportRecord, ImportSummary } from '../../../shared/types.js';
 import type { HandlerTable } from '../context.js';
-import { EngineError } from '../errors.js';
+import { inspectFiles } from '../import/inspect.js';
+import { runImport } from '../import/run-import.js';
 
-const todo = (): never => {
-  throw new EngineError('INTERNAL', 'not implemented yet');
-};
 export const importHandlers: HandlerTable<
   'imports.inspect' | 'imports.run' | 'imports.cancel' | 'imports.list' | 'imports.rejects'
 > = {
-  'imports.inspect': todo,
-  'imports.run': todo,
+  'imports.inspect': async ({ paths, names }, ctx) => ({ files: await inspectFiles(paths, names, ctx) }),
+  'imports.run': (input, ctx) => runImport(input, ctx),
   'imports.cancel': (_input, ctx) => ({ cancelled: ctx.cancelRunning() }),
-  'imports.list': todo,
-  'imports.rejects': todo,
+  'imports.list': (_input, { db }) =>
+    db.orm
+      .select()
+      .from(imports)
+      .where(eq(imports.status, 'committed'))
+      .orderBy(desc(imports.id))
+      .all()
+      .map(
+        (row): ImportRecord => ({
+          id: row.id,
+          startedAt: row.startedAt,
+          finishedAt: row.finishedAt,
+          files: JSON.parse(row.files) as ImportFileSummary[],
+          preset: row.preset,
+          linesRead: row.linesRead,
+          rejected: row.rejected,
+          summary: JSON.parse(row.summary) as ImportSummary,
+        }),
+      ),
+  'imports.rejects': ({ importId, offset, limit }, { db }) => {
+    const where = eq(importRejects.importId, importId);
+    const total = db.orm.select({ n: count() }).from(importRejects).where(where).get()?.n ?? 0;
+    const rows = db.orm
+      .select({
+        file: importRejects.file,
+        line: importRejects.line,
+        column: importRejects.column,
+        reason: importRejects.reason,
+        raw: importRejects.raw,
+      })
+      .from(importRejects)
+      .where(where)
+      .orderBy(importRejects.id)
+      .limit(limit)
+      .offset(offset)
+      .all();
+    return { total, rows };
+  },
 };

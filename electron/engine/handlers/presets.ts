@@ -1,12 +1,10 @@
-/** PLACEHOLDER — being written (import presets). */
+/** Import presets: saved column mappings, re-applied when the same header comes back. */
 import type { HandlerTable } from '../context.js';
-import { EngineError } from '../errors.js';
+import { deletePreset, listPresets, savePreset } from '../import/presets-store.js';
+import { localNow } from '../import/local-time.js';
 
-const todo = (): never => {
-  throw new EngineError('INTERNAL', 'not implemented yet');
-};
 export const presetHandlers: HandlerTable<'presets.list' | 'presets.save' | 'presets.delete'> = {
-  'presets.list': todo,
-  'presets.save': todo,
-  'presets.delete': todo,
+  'presets.list': (_input, { db }) => listPresets(db.orm),
+  'presets.save': (input, { db }) => savePreset(db.orm, input, localNow()),
+  'presets.delete': ({ name }, { db }) => ({ deleted: deletePreset(db.orm, name) }),
 };

@@ -1,0 +1,107 @@
+/**
+ * Typed reading of one record's mapped cells. Each reader returns the value, '' / null for an
+ * empty cell, or throws a LineReject naming the column and what was expected, in French.
+ * Distinct texts are few in an export (dates, prices, seat counts repeat), so results are memoised.
+ */
+import type { ColumnMapping, ImportField } from '../../../shared/import-fields.js';
+import { fieldLabel } from './mapping.js';
+import { LineReject } from './rejects.js';
+import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime } from './values.js';
+
+const MEMO_LIMIT = 50_000;
+
+function memo<T>(parse: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = parse(text);
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(text, value);
+    }
+    return value as T;
+  };
+}
+
+export class LineFields {
+  cells: string[] = [];
+  readonly dateHint: string;
+  private readonly date: (text: string) => string | null;
+  private readonly time = memo(parseTime);
+  private readonly amount = memo(parseAmountCents);
+  private readonly seatCount = memo(parseSeats);
+
+  constructor(
+    readonly mapping: ColumnMapping,
+    dayFirst: boolean,
+  ) {
+    this.date = memo((text) => parseDateTime(text, dayFirst));
+    this.dateHint = dayFirst ? 'jj/mm/aaaa' : 'mm/jj/aaaa';
+  }
+
+  has(field: ImportField): boolean {
+    return this.mapping[field] !== undefined;
+  }
+
+  /** The trimmed cell of `field`, '' when unmapped or empty. */
+  text(field: ImportField): string {
+    const column = this.mapping[field];
+    if (column === undefined) return '';
+    const cell = this.cells[column];
+    return cell === undefined ? '' : cell.trim();
+  }
+
+  private fail(field: ImportField, what: string): never {
+    throw new LineReject(what, this.mapping[field] ?? null);
+  }
+
+  /** A date (with the time of `timeField` when that column is filled); null when empty. */
+  dateTime(field: ImportField, timeField: ImportField | null, required: boolean): string | null {
+    const text = this.text(field);
+    if (text === '') {
+      if (required) this.fail(field, `${fieldLabel(field)} manquante`);
+      return null;
+    }
+    const value = this.date(text);
+    if (value === null) this.fail(field, `${fieldLabel(field)} illisible : « ${text} » (attendu ${this.dateHint})`);
+    const timeText = timeField ? this.text(timeField) : '';
+    if (timeText === '') return value;
+    const time = this.time(timeText);
+    if (time === null) this.fail(timeField!, `${fieldLabel(timeField!)} illisible : « ${timeText} » (attendu hh:mm)`);
+    return withTime(value, time);
+  }
+
+  /** An amount in cents, null when empty. */
+  cents(field: ImportField): number | null {
+    const text = this.text(field);
+    if (text === '') return null;
+    const value = this.amount(text);
+    if (value === null) this.fail(field, `${fieldLabel(field)} illisible : « ${text} » (attendu un nombre comme 12,50)`);
+    return value;
+  }
+
+  /** `nbPlaces`: 1 when absent or empty. */
+  seats(): number {
+    const text = this.text('seats');
+    if (text === '') return 1;
+    const value = this.seatCount(text);
+    if (value === null) this.fail('seats', `${fieldLabel('seats')} illisible : « ${text} » (attendu un nombre entier)`);
+    return value;
+  }
+
+  capacity(): number | null {
+    const text = this.text('capacity');
+    if (text === '') return null;
+    const value = parseCapacity(text);
+    if (value === null) this.fail('capacity', `${fieldLabel('capacity')} illisible : « ${text} » (attendu un nombre entier)`);
+    return value;
+  }
+
+  vatBp(): number | null {
+    const text = this.text('vatRate');
+    if (text === '') return null;
+    const value = parseVatBp(text);
+    if (value === null) this.fail('vatRate', `${fieldLabel('vatRate')} illisible : « ${text} » (attendu 5,5 ou 20 %)`);
+    return value;
+  }
+}

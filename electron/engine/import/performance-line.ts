@@ -1,0 +1,73 @@
+/**
+ * The show and performance columns of a line (performances file or flat ticket-lines file) →
+ * a show row and a performance row. A performance whose start moves to another season takes its
+ * tickets' denormalised season along.
+ */
+import type Database from 'better-sqlite3';
+import { seasonYearOf } from '../../../shared/season.js';
+import type { LineFields } from './fields.js';
+import { performanceKey, showKey } from './identity.js';
+import type { EntityStore, Value } from './stores.js';
+
+export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
+export const PERFORMANCE_COLUMNS = ['show_id', 'starts_at', 'season_year', 'hall', 'capacity', 'vat_rate_bp'] as const;
+export const P_SEASON = 2;
+/** The show of a line that names none, on a performance never seen before. */
+const UNTITLED = '(spectacle sans titre)';
+
+export interface PerformanceRead {
+  showKey: string | null;
+  showTitle: string;
+  showId: string;
+  showVals: Value[];
+  key: string;
+  startsAt: string;
+  hall: string;
+  capacity: number | null;
+  vatBp: number | null;
+}
+
+export function readPerformance(fields: LineFields): PerformanceRead {
+  const startsAt = fields.dateTime('performanceDate', 'performanceTime', true)!;
+  const showId = fields.text('showId');
+  const showTitle = fields.text('showTitle');
+  const sKey = showId !== '' || showTitle !== '' ? showKey(showId, showTitle) : null;
+  const hall = fields.text('hall');
+  return {
+    showKey: sKey,
+    showTitle,
+    showId,
+    showVals: [showTitle, fields.text('discipline'), fields.text('company')],
+    key: performanceKey(fields.text('performanceId'), sKey ?? showKey('', ''), startsAt, hall),
+    startsAt,
+    hall,
+    capacity: fields.capacity(),
+    vatBp: fields.vatBp(),
+  };
+}
+
+export interface PerformanceWriter {
+  shows: EntityStore;
+  performances: EntityStore;
+  seasonStartMonth: number;
+  moveTicketsSeason: Database.Statement;
+}
+
+/** Writes the show and the performance; returns the performance's entry. */
+export function upsertPerformance(w: PerformanceWriter, read: PerformanceRead) {
+  let showDbId: number | null = null;
+  const known = w.performances.get(read.key);
+  if (read.showKey !== null) {
+    const vals = read.showVals.slice();
+    // A new show needs a title: its number stands in until a line gives one.
+    if (read.showTitle === '' && !w.shows.get(read.showKey)) vals[0] = read.showId;
+    showDbId = w.shows.upsert(read.showKey, vals).id;
+  } else if (!known) {
+    showDbId = w.shows.upsert(showKey('', ''), [UNTITLED, null, null]).id;
+  }
+  const season = seasonYearOf(read.startsAt, w.seasonStartMonth);
+  const previousSeason = known?.vals[P_SEASON];
+  const entry = w.performances.upsert(read.key, [showDbId, read.startsAt, season, read.hall, read.capacity, read.vatBp]);
+  if (known && previousSeason !== season) w.moveTicketsSeason.run(season, entry.id);
+  return entry;
+}

@@ -1,0 +1,157 @@
+/**
+ * One import: every file read into the database in ONE transaction (BEGIN IMMEDIATE … COMMIT;
+ * ROLLBACK on any error, a cancellation or a dry run), customers files first, then performances,
+ * then ticket lines; then the reversal matching pass and the indicator tables, still inside it.
+ */
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { HandlerInput } from '../../../shared/contract.js';
+import type { FileKind } from '../../../shared/import-fields.js';
+import type { ImportFileSummary, ImportSummary } from '../../../shared/types.js';
+import type { EngineContext } from '../context.js';
+import { BadFileError, EngineError } from '../errors.js';
+import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
+import { getSeasonStartMonth, setSetting } from '../settings.js';
+import { CUSTOMER_COLUMNS, customerDerived } from './customer-line.js';
+import { importFile } from './import-file.js';
+import { inspectFile, type FileLayout } from './inspect.js';
+import { localNow } from './local-time.js';
+import { fieldLabel } from './mapping.js';
+import { PERFORMANCE_COLUMNS, SHOW_COLUMNS } from './performance-line.js';
+import { findPresetByName, savePreset } from './presets-store.js';
+import { ProgressReporter } from './progress.js';
+import { RejectLog } from './rejects.js';
+import { matchReversals } from './reversals.js';
+import { EntityStore } from './stores.js';
+import { createTariffKindCache } from './tariff-kind.js';
+import { ORDER_COLUMNS } from './ticket-line.js';
+import { TicketStore } from './ticket-store.js';
+
+const KIND_ORDER: Record<FileKind, number> = { customers: 0, performances: 1, tickets: 2 };
+
+async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContext): Promise<FileLayout[]> {
+  const preset = input.preset ? findPresetByName(ctx.db.orm, input.preset) : null;
+  if (input.preset && !preset) throw new EngineError('NOT_FOUND', `Préréglage introuvable : « ${input.preset} ».`);
+  const layouts: FileLayout[] = [];
+  for (const file of input.files) {
+    const layout = await inspectFile(file.path, file.name ?? basename(file.path), ctx.db.orm, {
+      kind: file.kind,
+      mapping: file.mapping,
+      dayFirst: file.dayFirst,
+      preset,
+    });
+    if (layout.missingRequired.length > 0) {
+      const missing = layout.missingRequired.map((f) => `« ${fieldLabel(f as never)} »`).join(', ');
+      throw new BadFileError(
+        `« ${layout.name} » : colonne obligatoire absente pour un fichier de ${KIND_NAMES[layout.kind]} : ${missing}.`,
+        { file: layout.name, line: layout.headerLine },
+      );
+    }
+    layouts.push(layout);
+  }
+  // Customers first, then performances, then ticket lines; files of one kind keep their order.
+  return layouts.map((l, i) => ({ l, i })).sort((a, b) => KIND_ORDER[a.l.kind] - KIND_ORDER[b.l.kind] || a.i - b.i).map((x) => x.l);
+}
+
+const KIND_NAMES: Record<FileKind, string> = { tickets: 'billets', customers: 'clients', performances: 'représentations' };
+
+function presetNames(name: string, files: FileLayout[]): string[] {
+  if (files.length === 1) return [name];
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const base = `${name} (${KIND_NAMES[f.kind]})`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base} ${n}`;
+  });
+}
+
+export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineContext): Promise<ImportSummary> {
+  const started = Date.now();
+  const startedAt = localNow();
+  const { sqlite, orm } = ctx.db;
+  const files = await layoutFiles(input, ctx);
+  const dryRun = input.dryRun ?? false;
+  const progress = new ProgressReporter(ctx, randomUUID(), files, files.reduce((sum, f) => sum + f.sizeBytes, 0));
+
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    if (input.seasonStartMonth !== undefined && input.seasonStartMonth !== getSeasonStartMonth(sqlite)) {
+      setSetting(sqlite, 'seasonStartMonth', String(input.seasonStartMonth));
+      recomputeSeasons(sqlite, input.seasonStartMonth);
+    }
+    const seasonStartMonth = getSeasonStartMonth(sqlite);
+    const importId = Number(
+      sqlite
+        .prepare("INSERT INTO imports (started_at, files, preset, status) VALUES (?, '[]', ?, ?)")
+        .run(startedAt, input.preset ?? files.find((f) => f.preset)?.preset ?? null, dryRun ? 'dry-run' : 'committed').lastInsertRowid,
+    );
+    const rejects = new RejectLog(sqlite, importId);
+    const writer = {
+      customers: new EntityStore(sqlite, {
+        table: 'customers',
+        columns: CUSTOMER_COLUMNS,
+        derived: customerDerived(importId),
+        insertOnly: { columns: ['first_import_id'], values: () => [importId] },
+      }),
+      shows: new EntityStore(sqlite, { table: 'shows', columns: SHOW_COLUMNS }),
+      performances: new EntityStore(sqlite, { table: 'performances', columns: PERFORMANCE_COLUMNS }),
+      orders: new EntityStore(sqlite, { table: 'orders', columns: ORDER_COLUMNS }),
+      tickets: new TicketStore(sqlite),
+      seasonStartMonth,
+      moveTicketsSeason: sqlite.prepare('UPDATE tickets SET season_year = ? WHERE performance_id = ?'),
+      moveTicketsCustomer: sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?'),
+      kindOf: createTariffKindCache(),
+    };
+
+    const fileSummaries: ImportFileSummary[] = [];
+    let linesRead = 0;
+    for (const [fileIndex, file] of files.entries()) {
+      const summary = await importFile(file, { ctx, writer, rejects, progress, fileIndex, linesBefore: linesRead });
+      fileSummaries.push(summary);
+      linesRead += summary.lines;
+    }
+
+    progress.phase('matching', linesRead);
+    const { matched } = matchReversals(sqlite);
+    progress.phase('indicators', linesRead);
+    rebuildAggregates(sqlite);
+
+    if (input.savePreset) {
+      const names = presetNames(input.savePreset, files);
+      files.forEach((f, i) => savePreset(orm, { name: names[i], kind: f.kind, headers: f.headers, mapping: f.mapping }, startedAt));
+    }
+
+    const reversalIds = [...writer.tickets.reversalIds];
+    const summary: ImportSummary = {
+      importId: dryRun ? null : importId,
+      dryRun,
+      files: fileSummaries,
+      linesRead,
+      rejected: rejects.total,
+      seats: writer.tickets.seats,
+      tickets: writer.tickets.counts,
+      orders: writer.orders.counts,
+      customers: writer.customers.counts,
+      performances: writer.performances.counts,
+      shows: writer.shows.counts,
+      reversals: {
+        matched: reversalIds.filter((id) => matched.has(id)).length,
+        unmatched: reversalIds.filter((id) => !matched.has(id)).length,
+      },
+      rejects: rejects.first,
+      durationMs: 0,
+    };
+    summary.durationMs = Date.now() - started;
+    sqlite
+      .prepare('UPDATE imports SET finished_at = ?, files = ?, lines_read = ?, rejected = ?, summary = ? WHERE id = ?')
+      .run(localNow(), JSON.stringify(fileSummaries), linesRead, rejects.total, JSON.stringify(summary), importId);
+
+    sqlite.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
+    progress.phase('done', linesRead);
+    return summary;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
