@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseAmountCents,
+  parseCapacity,
+  parseConsent,
+  parseDateTime,
+  parseSeats,
+  parseTime,
+  parseVatBp,
+  withTime,
+} from '../../../electron/engine/import/values.js';
+
+describe('dates (docs/import-rules.md « Values »)', () => {
+  it.each([
+    ['14/03/2025', '2025-03-14T00:00:00'],
+    ['4/3/2025', '2025-03-04T00:00:00'],
+    ['14/03/25', '2025-03-14T00:00:00'],
+    ['14/03/69', '2069-03-14T00:00:00'],
+    ['14/03/70', '1970-03-14T00:00:00'],
+    ['14-03-2025', '2025-03-14T00:00:00'],
+    ['14.03.2025', '2025-03-14T00:00:00'],
+    ['14/03/2025 20:30', '2025-03-14T20:30:00'],
+    ['14/03/2025 20:30:15', '2025-03-14T20:30:15'],
+    ['14/03/2025 20h30', '2025-03-14T20:30:00'],
+    ['2025-03-14', '2025-03-14T00:00:00'],
+    ['2025-03-14 20:30', '2025-03-14T20:30:00'],
+    ['2025-03-14T20:30:05', '2025-03-14T20:30:05'],
+    ['2025/03/14 9:05', '2025-03-14T09:05:00'],
+    ['29/02/2024', '2024-02-29T00:00:00'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseDateTime(text)).toBe(iso);
+  });
+
+  it('reads month-first when told so', () => {
+    expect(parseDateTime('03/14/2025', false)).toBe('2025-03-14T00:00:00');
+    expect(parseDateTime('03/04/2025', true)).toBe('2025-04-03T00:00:00');
+    expect(parseDateTime('03/04/2025', false)).toBe('2025-03-04T00:00:00');
+  });
+
+  it.each(['32/13/2024', '31/04/2025', '29/02/2025', '14/03/2025 25:00', '14/03/2025 20:61', 'demain', '2025-13-01', '14/03', '14/03/2025/1', '14/03-2025'])(
+    'rejects %s',
+    (text) => {
+      expect(parseDateTime(text)).toBeNull();
+    },
+  );
+
+  it('combines a date and a separate time column', () => {
+    const time = parseTime('20h45');
+    expect(time).toEqual([20, 45, 0]);
+    expect(withTime('2025-03-14T00:00:00', time!)).toBe('2025-03-14T20:45:00');
+    expect(parseTime('20:30:10')).toEqual([20, 30, 10]);
+    expect(parseTime('20h')).toEqual([20, 0, 0]);
+    expect(parseTime('24:00')).toBeNull();
+    expect(parseTime('soir')).toBeNull();
+  });
+});
+
+describe('amounts in cents', () => {
+  it.each([
+    ['12,50', 1250],
+    ['12.50', 1250],
+    ['12', 1200],
+    ['12,5', 1250],
+    ['0', 0],
+    ['0,00', 0],
+    ['1 234,50', 123450],
+    ['1\u00a0234,50', 123450],
+    ['1\u202f234,50 €', 123450],
+    ['1.234,50', 123450],
+    ['1,234.50', 123450],
+    ['1.234', 123400],
+    ['1.234.567', 123456700],
+    ['1,234,567', 123456700],
+    ['0.500', 50],
+    ['12 €', 1200],
+    ['€12,50', 1250],
+    ['EUR 12,50', 1250],
+    ['12,50 EUR', 1250],
+    ['-12,50', -1250],
+    ['12,50-', -1250],
+    ['(12,50)', -1250],
+    ['- 12,50 €', -1250],
+    ['+3', 300],
+    ['12,345', 1235],
+  ])('%s → %i', (text, cents) => {
+    expect(parseAmountCents(text)).toBe(cents);
+  });
+
+  it.each(['douze', '12,50,3', '1.23.4', '12a', '--3', '€', '1 2,3 4x', '12.3.45'])('rejects %s', (text) => {
+    expect(parseAmountCents(text)).toBeNull();
+  });
+});
+
+describe('seats, capacity, consent, VAT', () => {
+  it('reads nbPlaces as a whole number, negative on reversals', () => {
+    expect(parseSeats('3')).toBe(3);
+    expect(parseSeats('-1')).toBe(-1);
+    expect(parseSeats('2,5')).toBeNull();
+    expect(parseSeats('deux')).toBeNull();
+  });
+
+  it('reads capacities with thousands spaces', () => {
+    expect(parseCapacity('1 200')).toBe(1200);
+    expect(parseCapacity('450')).toBe(450);
+    expect(parseCapacity('-4')).toBeNull();
+  });
+
+  it.each([
+    ['oui', true],
+    ['Non', false],
+    ['o', true],
+    ['n', false],
+    ['yes', true],
+    ['NO', false],
+    ['y', true],
+    ['1', true],
+    ['0', false],
+    ['true', true],
+    ['false', false],
+    ['x', true],
+    ['X', true],
+    ['', null],
+    ['peut-être', null],
+  ])('consent %s → %s', (text, value) => {
+    expect(parseConsent(text)).toBe(value);
+  });
+
+  it.each([
+    ['5,5', 550],
+    ['5.5 %', 550],
+    ['0,055', 550],
+    ['20', 2000],
+    ['20%', 2000],
+    ['2,1', 210],
+    ['0', 0],
+  ])('VAT %s → %i bp', (text, bp) => {
+    expect(parseVatBp(text)).toBe(bp);
+  });
+
+  it('rejects unreadable VAT rates', () => {
+    expect(parseVatBp('cinq')).toBeNull();
+    expect(parseVatBp('550')).toBeNull();
+  });
+});
