@@ -7,6 +7,7 @@ import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS, TOWNS } from
 import { dayOf, frenchDate } from './calendar.js';
 import { cell, SEPARATOR } from './csv.js';
 import type { Random } from './random.js';
+import { cp1252Bytes } from './writer.js';
 
 export type Segment = 'core' | 'regular' | 'occasional';
 
@@ -19,7 +20,7 @@ export interface Customer {
   activeSeasons: number;
   /** Bit s set: buys a subscription in season s. */
   subscriberSeasons: number;
-  /** The customer columns of a ticket line, already quoted and joined. */
+  /** The customer columns of a ticket line, already quoted, joined and encoded (`cp1252Bytes`). */
   columns: string;
 }
 
@@ -102,7 +103,7 @@ export function createAudience(random: Random, count: number, seasons: number, s
     ]
       .map(cell)
       .join(SEPARATOR);
-    customers.push({ number, segment, family: random.chance(0.2), activeSeasons, subscriberSeasons, columns });
+    customers.push({ number, segment, family: random.chance(0.2), activeSeasons, subscriberSeasons, columns: cp1252Bytes(columns) });
   }
   return customers;
 }

@@ -14,7 +14,7 @@ import { EOL, HEADERS, row } from './csv.js';
 import { createProgramme, trimToSeats, type ProgrammeCounters } from './programme.js';
 import { Random } from './random.js';
 import { SeasonSales, type SaleCounters } from './sales.js';
-import { Cp1252Writer } from './writer.js';
+import { cp1252Bytes, Cp1252Writer } from './writer.js';
 
 export const DEFAULT_DEMO_SEED = 20_240_901;
 export const DEFAULT_DEMO_LINES = 120_000;
@@ -56,7 +56,7 @@ export async function generateDemoExport(options: DemoOptions): Promise<{ path: 
   const programme: ProgrammeCounters = { nextPerformance: 5001, nextShow: 1, titles: new Set() };
   const sales: SaleCounters = { nextTicket: 1_000_001, nextOrder: 200_001, lines: 0 };
   try {
-    await write(row(HEADERS) + EOL);
+    await write(cp1252Bytes(row(HEADERS) + EOL));
     for (let s = 0; s < seasons; s++) {
       const seasonLines = (target * SEASON_WEIGHTS[s]) / weightSum;
       const performances = Math.max(showsPerSeason, Math.round(seasonLines * PERFORMANCES_PER_LINE));

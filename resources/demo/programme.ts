@@ -6,6 +6,7 @@ import { COMPANIES, DISCIPLINES, DISCIPLINE_PROFILE, TITLE_HEADS, TITLE_TAILS, t
 import { clockTime, dayOf, frenchDate, weekdayOf } from './calendar.js';
 import { cell, SEPARATOR } from './csv.js';
 import type { Random } from './random.js';
+import { cp1252Bytes } from './writer.js';
 
 export interface Performance {
   number: number;
@@ -17,7 +18,7 @@ export interface Performance {
   fullPriceCents: number;
   /** Seats still to sell before the performance reaches its target fill. */
   remaining: number;
-  /** The performance columns of a ticket line, already quoted and joined. */
+  /** The performance columns of a ticket line, already quoted, joined and encoded (`cp1252Bytes`). */
   columns: string;
 }
 
@@ -96,7 +97,7 @@ export function createProgramme(
       ]
         .map(cell)
         .join(SEPARATOR);
-      list.push({ number, show, day, discipline, fullPriceCents, remaining: target, columns });
+      list.push({ number, show, day, discipline, fullPriceCents, remaining: target, columns: cp1252Bytes(columns) });
       day += random.chance(0.7) ? 1 : random.int(2, 7);
     }
   }

@@ -10,6 +10,7 @@ import { CHANNELS, TARIFFS, type TariffId } from './catalog.js';
 import { EOL, frenchAmount } from './csv.js';
 import type { Performance } from './programme.js';
 import type { Random } from './random.js';
+import { cp1252Bytes } from './writer.js';
 
 export interface SaleCounters {
   nextTicket: number;
@@ -42,6 +43,9 @@ const REDUCED: { id: TariffId; weight: number }[] = [
   { id: 'senior', weight: 12 },
   { id: 'jobseeker', weight: 6 },
 ];
+/** Tariff and channel cells, encoded once (see `cp1252Bytes`). */
+const TARIFF_BYTES = Object.fromEntries(Object.entries(TARIFFS).map(([id, t]) => [id, cp1252Bytes(t.name)])) as Record<TariffId, string>;
+const CHANNEL_BYTES = new Map<string, string>(CHANNELS.map((c) => [c, cp1252Bytes(c)]));
 const REDUCED_WEIGHTS = REDUCED.map((t) => t.weight);
 
 export const SHARE_ANONYMOUS = 0.07;
@@ -190,7 +194,7 @@ export class SeasonSales {
   private line(order: Order, line: Line, ticket: number, state: string, priceCents: number, seats: number): string {
     return (
       `${ticket};${order.number};${order.dateText};${state};${frenchAmount(priceCents)};${seats};` +
-      `${TARIFFS[line.tariff].name};${line.performance.columns};${order.channel};${order.customerColumns}${EOL}`
+      `${TARIFF_BYTES[line.tariff]};${line.performance.columns};${CHANNEL_BYTES.get(order.channel)};${order.customerColumns}${EOL}`
     );
   }
 
