@@ -94,18 +94,24 @@ const summary = await call('imports.run', { files: [{ path: csvPath, name: 'demo
 const importMs = performance.now() - importStart;
 const importPeak = windowPeak;
 
-async function timed(name: CallName, input: object): Promise<number> {
+/**
+ * The first call after the import (the engine caches some results per data version, so it is
+ * the one a user waits for) and the median of RUNS calls. The target is checked on the worse.
+ */
+async function timed(name: CallName, input: object): Promise<{ first: number; median: number; worst: number }> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     await call(name, input as never);
     times.push(performance.now() - t0);
   }
-  return median(times);
+  const m = median(times);
+  return { first: times[0], median: m, worst: Math.max(times[0], m) };
 }
-const seasonsMs = await timed('seasons.list', {});
-const quartilesMs = await timed('customers.quartiles', {});
-const listMs = await timed('customers.list', { sort: 'ltv', limit: 100 });
+const seasons = await timed('seasons.list', {});
+const quartiles = await timed('customers.quartiles', {});
+const list = await timed('customers.list', { sort: 'ltv', limit: 100 });
+const timing = (t: { first: number; median: number }) => `${fmt(t.first, 1)} ms first, ${fmt(t.median, 1)} ms median of ${RUNS}`;
 
 await client.close();
 clearInterval(sampler);
@@ -125,11 +131,11 @@ console.log(
   `  peak memory (RSS)   ${fmt(mb(importPeak))} MB during the import   target < ${TARGETS.peakRssMb} MB   ${check(mb(importPeak) < TARGETS.peakRssMb)}`,
 );
 console.log(`                      ${fmt(mb(peakRss))} MB over the whole run (generation: ${fmt(mb(generationPeak))} MB)`);
-console.log(`  seasons.list        ${fmt(seasonsMs, 1)} ms (median of ${RUNS})   target < ${TARGETS.seasonsMs} ms   ${check(seasonsMs < TARGETS.seasonsMs)}`);
+console.log(`  seasons.list        ${timing(seasons)}   target < ${TARGETS.seasonsMs} ms   ${check(seasons.worst < TARGETS.seasonsMs)}`);
 console.log(
-  `  customers.quartiles ${fmt(quartilesMs, 1)} ms (median of ${RUNS})   target < ${TARGETS.quartilesMs} ms   ${check(quartilesMs < TARGETS.quartilesMs)}`,
+  `  customers.quartiles ${timing(quartiles)}   target < ${TARGETS.quartilesMs} ms   ${check(quartiles.worst < TARGETS.quartilesMs)}`,
 );
-console.log(`  customers.list      ${fmt(listMs, 1)} ms (median of ${RUNS}; first page of 100 by lifetime value)`);
+console.log(`  customers.list      ${timing(list)} (first page of 100 by lifetime value)`);
 
 if (phaseStarts.length) {
   console.log('  where the import time goes (from its progress events):');
