@@ -121,7 +121,12 @@ export function detectLayout(
   text: string,
   newline: Newline,
   complete: boolean,
+  /** A header the user already described (a saved preset, an explicit mapping): found even without synonyms. */
+  isKnownHeader: (cells: string[]) => boolean = () => false,
+  /** When no row names a field: take the first row split in several cells (for the user to map). */
+  firstRowFallback = false,
 ): { layout: Layout | null; separatorFound: boolean } {
+  let fallback: { layout: Layout; columns: number } | null = null;
   let best: { layout: Layout; score: number; columns: number } | null = null;
   let separatorFound = false;
   for (const separator of SEPARATORS) {
@@ -130,14 +135,19 @@ export function detectLayout(
     const multi = rows.filter((r) => r.cells.length > 1);
     if (multi.length > 0 && multi.length * 2 >= rows.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === '')).length) {
       separatorFound = true;
+      const first = rows.findIndex((r) => r.cells.length > 1);
+      if (firstRowFallback && (!fallback || rows[first].cells.length > fallback.columns)) {
+        fallback = { layout: { separator, headerIndex: first, rows }, columns: rows[first].cells.length };
+      }
     }
-    const headerIndex = rows.findIndex((r) => r.cells.length > 1 && headerScore(r.cells) >= 2);
+    const known = rows.findIndex((r) => r.cells.length > 1 && isKnownHeader(r.cells));
+    const headerIndex = known >= 0 ? known : rows.findIndex((r) => r.cells.length > 1 && headerScore(r.cells) >= 2);
     if (headerIndex < 0) continue;
-    const score = headerScore(rows[headerIndex].cells);
+    const score = headerScore(rows[headerIndex].cells) + (known >= 0 ? 1000 : 0);
     const columns = rows[headerIndex].cells.length;
     if (!best || score > best.score || (score === best.score && columns > best.columns)) {
       best = { layout: { separator, headerIndex, rows }, score, columns };
     }
   }
-  return { layout: best?.layout ?? null, separatorFound };
+  return { layout: best?.layout ?? fallback?.layout ?? null, separatorFound };
 }

@@ -12,8 +12,8 @@ import type { Encoding, FileInspection, Preset } from '../../../shared/types.js'
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
 import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, NEWLINES, parseSample, type SampleRow } from './detect.js';
-import { detectKind, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
-import { findPresetForHeaders, mappingForHeaders, presetMatches } from './presets-store.js';
+import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
+import { findPresetForHeaders, mappingForHeaders, presetMatches, presetSignatures } from './presets-store.js';
 import { leadingDateFields } from './values.js';
 
 export const SAMPLE_BYTES = 1 << 20;
@@ -31,6 +31,11 @@ export interface InspectOptions {
   dayFirst?: boolean;
   /** A preset the user chose: applied when its header matches. */
   preset?: Preset | null;
+  /**
+   * When no row names a field, take the first row as the header so that the user can map the
+   * columns by hand (imports.inspect); an import without a mapping refuses such a file.
+   */
+  firstRowFallback?: boolean;
 }
 
 async function readSample(path: string): Promise<{ bytes: Uint8Array; size: number }> {
@@ -81,7 +86,16 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
 
   const lineEnding = detectLineEnding(text);
   const newline = NEWLINES[lineEnding];
-  const { layout, separatorFound } = detectLayout(text, newline, complete);
+  const signatures = presetSignatures(orm);
+  if (options.preset) signatures.add(headerSignature(options.preset.headers));
+  const maxColumn = options.mapping ? Math.max(-1, ...Object.values(options.mapping)) : -1;
+  const { layout, separatorFound } = detectLayout(
+    text,
+    newline,
+    complete,
+    (cells) => (maxColumn >= 0 && cells.length > maxColumn && cells.some((c) => c.trim() !== '')) || signatures.has(headerSignature(cells.map((c) => c.trim()))),
+    options.firstRowFallback ?? false,
+  );
   if (!layout) {
     throw new BadFileError(
       separatorFound
@@ -139,7 +153,7 @@ function toByName(preset: Preset): Record<string, string> {
 export async function inspectFiles(paths: string[], names: string[] | undefined, ctx: EngineContext): Promise<FileInspection[]> {
   const inspections: FileInspection[] = [];
   for (const [i, path] of paths.entries()) {
-    const { encodingSettled: _settled, ...inspection } = await inspectFile(path, names?.[i] || basename(path), ctx.db.orm);
+    const { encodingSettled: _settled, ...inspection } = await inspectFile(path, names?.[i] || basename(path), ctx.db.orm, { firstRowFallback: true });
     inspections.push(inspection);
   }
   return inspections;

@@ -11,6 +11,7 @@ import type { EntityStore, Value } from './stores.js';
 
 export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
 export const PERFORMANCE_COLUMNS = ['show_id', 'starts_at', 'season_year', 'hall', 'capacity', 'vat_rate_bp'] as const;
+export const P_STARTS_AT = 1;
 export const P_SEASON = 2;
 /** The show of a line that names none, on a performance never seen before. */
 const UNTITLED = '(spectacle sans titre)';
@@ -22,6 +23,8 @@ export interface PerformanceRead {
   showVals: Value[];
   key: string;
   startsAt: string;
+  /** False when the line gives a date only: it then keeps a stored time of the same day. */
+  hasTime: boolean;
   hall: string;
   capacity: number | null;
   vatBp: number | null;
@@ -40,6 +43,7 @@ export function readPerformance(fields: LineFields): PerformanceRead {
     showVals: [showTitle, fields.text('discipline'), fields.text('company')],
     key: performanceKey(fields.text('performanceId'), sKey ?? showKey('', ''), startsAt, hall),
     startsAt,
+    hasTime: fields.text('performanceTime') !== '' || fields.text('performanceDate').length > 10,
     hall,
     capacity: fields.capacity(),
     vatBp: fields.vatBp(),
@@ -65,9 +69,11 @@ export function upsertPerformance(w: PerformanceWriter, read: PerformanceRead) {
   } else if (!known) {
     showDbId = w.shows.upsert(showKey('', ''), [UNTITLED, null, null]).id;
   }
-  const season = seasonYearOf(read.startsAt, w.seasonStartMonth);
+  const stored = known?.vals[P_STARTS_AT] as string | undefined;
+  const startsAt = !read.hasTime && stored?.slice(0, 10) === read.startsAt.slice(0, 10) ? stored : read.startsAt;
+  const season = seasonYearOf(startsAt, w.seasonStartMonth);
   const previousSeason = known?.vals[P_SEASON];
-  const entry = w.performances.upsert(read.key, [showDbId, read.startsAt, season, read.hall, read.capacity, read.vatBp]);
+  const entry = w.performances.upsert(read.key, [showDbId, startsAt, season, read.hall, read.capacity, read.vatBp]);
   if (known && previousSeason !== season) w.moveTicketsSeason.run(season, entry.id);
   return entry;
 }

@@ -56,6 +56,11 @@ export function findPresetForHeaders(orm: Orm, headers: readonly string[]): Pres
   return row ? toPreset(row) : null;
 }
 
+/** Every saved header signature: a header a preset knows is a header even without synonyms. */
+export function presetSignatures(orm: Orm): Set<string> {
+  return new Set(orm.select({ s: importPresets.headerSignature }).from(importPresets).all().map((r) => r.s));
+}
+
 export function presetMatches(preset: Preset, headers: readonly string[]): boolean {
   return headerSignature(preset.headers) === headerSignature(headers);
 }
