@@ -8,7 +8,8 @@
  * leaves this thread free to sample the memory every 20 ms while the import runs. The RSS is the
  * whole process's, so it includes the worker.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoExport } from '../../resources/demo/generate.js';
@@ -48,7 +49,11 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 // ---- the export, generated once per seed and size --------------------------------------------
 const cacheDir = join(tmpdir(), 'parterre-bench');
 mkdirSync(cacheDir, { recursive: true });
-const csvPath = join(cacheDir, `demo-seed${SEED}-lines${LINES}.csv`);
+// The generator's own source is part of the cache key: a changed generator makes a new file.
+const generatorDir = new URL('../../resources/demo/', import.meta.url);
+const generatorHash = createHash('sha256');
+for (const name of readdirSync(generatorDir).sort()) generatorHash.update(readFileSync(new URL(name, generatorDir)));
+const csvPath = join(cacheDir, `demo-seed${SEED}-lines${LINES}-${generatorHash.digest('hex').slice(0, 8)}.csv`);
 const metaPath = `${csvPath}.json`;
 interface Meta {
   lines: number;
