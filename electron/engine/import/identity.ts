@@ -69,9 +69,18 @@ export function customerKey(c: CustomerIdentity): string | null {
   return null;
 }
 
-/** The show number; else `title:<folded title>`. */
+const titleKeys = new Map<string, string>();
+
+/** The show number; else `title:<folded title>` (memoised: a file repeats a few titles). */
 export function showKey(showId: string, title: string): string {
-  return showId !== '' ? showId : `title:${foldText(title)}`;
+  if (showId !== '') return showId;
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    key = `title:${foldText(title)}`;
+    if (titleKeys.size >= 10_000) titleKeys.clear();
+    titleKeys.set(title, key);
+  }
+  return key;
 }
 
 /** The performance number; else `<show key>|<start>|<folded hall>`. */
