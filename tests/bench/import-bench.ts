@@ -6,13 +6,13 @@
  * It goes through `startEngine` (the worker client), not the dispatcher in-process: that is the
  * path the app takes (structured-clone messages, a worker thread holding the database), and it
  * leaves this thread free to sample the memory every 20 ms while the import runs. The RSS is the
- * whole process's, so it includes the worker.
+ * whole process's, so it includes the worker; the generator runs in a child process.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemoExport } from '../../resources/demo/generate.js';
 import { startEngine } from '../../electron/engine/client.js';
 import type { CallInput, CallName } from '../../shared/contract.js';
 import type { ImportProgress } from '../../shared/types.js';
@@ -67,13 +67,16 @@ if (existsSync(csvPath) && existsSync(metaPath)) {
 }
 let generated = false;
 if (!meta) {
+  // In a child process: its memory must not count in this process's peak during the import.
   const t0 = performance.now();
-  const result = await generateDemoExport({ path: csvPath, seed: SEED, lines: LINES });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', new URL('./generate-cli.ts', import.meta.url).pathname, csvPath, String(SEED), String(LINES)], {
+    encoding: 'utf8',
+  });
+  const result = JSON.parse(output) as { lines: number; bytes: number };
   meta = { lines: result.lines, bytes: result.bytes, generationMs: performance.now() - t0 };
   writeFileSync(metaPath, JSON.stringify(meta));
   generated = true;
 }
-const generationPeak = peakRss;
 
 // ---- the import, through the worker ----------------------------------------------------------
 const workDir = mkdtempSync(join(tmpdir(), 'parterre-bench-db-'));
@@ -127,7 +130,7 @@ const sizeMb = mb(meta.bytes);
 console.log(`\nParterre import benchmark — ${fmt(meta.lines)} ticket lines, ${fmt(sizeMb, 1)} MB (Windows-1252), seed ${SEED}`);
 console.log(`  file: ${csvPath}`);
 console.log(
-  `  generation          ${fmt(meta.generationMs / 1000, 2)} s${generated ? '' : ' (earlier run; file reused from the cache)'}` +
+  `  generation          ${fmt(meta.generationMs / 1000, 2)} s${generated ? '' : ' (earlier run; file reused from the cache)'}, child process included` +
     `  (${fmt(meta.lines / (meta.generationMs / 1000))} lines/s)`,
 );
 console.log(`  import              ${fmt(importMs / 1000, 2)} s   target < ${TARGETS.importMs / 1000} s   ${check(importMs < TARGETS.importMs)}`);
@@ -135,7 +138,7 @@ console.log(`  throughput          ${fmt(meta.lines / (importMs / 1000))} lines/
 console.log(
   `  peak memory (RSS)   ${fmt(mb(importPeak))} MB during the import   target < ${TARGETS.peakRssMb} MB   ${check(mb(importPeak) < TARGETS.peakRssMb)}`,
 );
-console.log(`                      ${fmt(mb(peakRss))} MB over the whole run (generation: ${fmt(mb(generationPeak))} MB)`);
+console.log(`                      ${fmt(mb(peakRss))} MB over the whole run of this process (the generator runs in a child process)`);
 console.log(`  seasons.list        ${timing(seasons)}   target < ${TARGETS.seasonsMs} ms   ${check(seasons.worst < TARGETS.seasonsMs)}`);
 console.log(
   `  customers.quartiles ${timing(quartiles)}   target < ${TARGETS.quartilesMs} ms   ${check(quartiles.worst < TARGETS.quartilesMs)}`,
