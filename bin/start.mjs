@@ -37,22 +37,40 @@ if (process.env.PARTERRE_NO_BUILD !== '1' && runtime.rendererNeedsBuild(renderer
 }
 
 // Resolving electron/package.json does not run electron/index.js, which would download the binary.
-const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-const binary = runtime.findElectronBinary(electronDir, process.env, fs);
+const require = createRequire(import.meta.url);
+const electronDir = dirname(require.resolve('electron/package.json'));
+const electronVersion = JSON.parse(fs.readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+const desktop = await import('../electron/desktop-runtime.ts');
+const quietly = (command, args, { cwd, timeoutMs }) => {
+  const result = spawnSync(command, args, { cwd, timeout: timeoutMs, encoding: 'utf8', shell: process.platform === 'win32' });
+  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+};
 
+let binary = runtime.findElectronBinary(electronDir, process.env, fs);
+if (!binary && desktop.fetchElectron(electronDir, process.env, quietly)) {
+  binary = runtime.findElectronBinary(electronDir, process.env, fs);
+}
+let sqliteBinding = null;
 if (binary) {
+  const prepared = desktop.ensureElectronSqlite(root, electronVersion, fs, quietly);
+  sqliteBinding = prepared.binding;
+  if (!sqliteBinding) console.error(prepared.output.trim().split('\n').slice(-5).join('\n'));
+}
+
+if (binary && sqliteBinding) {
   if (process.env.PARTERRE_NO_BUILD !== '1') {
     const { buildElectron } = await import('../scripts/build-electron.mjs');
     await buildElectron();
   }
   const args = [root, ...(options.db ? ['--db', resolve(options.db)] : [])];
-  const child = spawn(binary, args, { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env, PARTERRE_SQLITE_BINDING: sqliteBinding };
+  const child = spawn(binary, args, { cwd: root, stdio: 'inherit', env });
   const forward = (signal) => () => child.kill(signal);
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('close', (code) => process.exit(code ?? 1));
 } else {
-  console.log(runtime.DESKTOP_UNAVAILABLE);
+  console.log(binary ? runtime.DESKTOP_SQLITE_UNAVAILABLE : runtime.DESKTOP_UNAVAILABLE);
   const { startServer } = await import('../electron/server.ts');
   const dataDir = defaultDataDir(process.env);
   fs.mkdirSync(dataDir, { recursive: true });

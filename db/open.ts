@@ -58,13 +58,15 @@ export function applyPragmas(sqlite: Database.Database): void {
 
 export function openDatabase(
   path: string,
-  options: { migrationsFolder?: string; now?: () => Date } = {},
+  options: { migrationsFolder?: string; now?: () => Date; nativeBinding?: string } = {},
 ): OpenDatabase {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const appVersion = appSchemaVersion(migrationsFolder);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path);
-  const sqlite = new Database(path);
+  // The desktop app may run better-sqlite3 built for Electron's ABI (see electron/desktop-runtime.ts).
+  const nativeBinding = options.nativeBinding ?? process.env.PARTERRE_SQLITE_BINDING;
+  const sqlite = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
     const fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (fileVersion > appVersion) throw new SchemaTooNewError(fileVersion, appVersion);

@@ -24,6 +24,9 @@ export interface TreeFs {
 export const DESKTOP_UNAVAILABLE =
   "Le moteur de l'application de bureau (Electron) n'est pas installé sur cet ordinateur : Parterre s'ouvre donc dans votre navigateur.";
 
+export const DESKTOP_SQLITE_UNAVAILABLE =
+  "La base de données n'a pas pu être préparée pour l'application de bureau (voir ci-dessus) : Parterre s'ouvre donc dans votre navigateur.";
+
 /** The Electron executable if it is on disk, else null (never downloads). */
 export function findElectronBinary(electronDir: string, env: NodeJS.ProcessEnv, fs: RuntimeFs): string | null {
   const pathFile = join(electronDir, 'path.txt');

@@ -83,3 +83,19 @@ describe('openDatabase', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
+
+describe('the SQLite native binding', () => {
+  it('is the one given (the desktop app passes its Electron build), else the default', () => {
+    const path = join(newDir(), 'parterre.sqlite');
+    expect(() => openDatabase(path, { nativeBinding: join(newDir(), 'missing.node') })).toThrow();
+    const previous = process.env.PARTERRE_SQLITE_BINDING;
+    process.env.PARTERRE_SQLITE_BINDING = join(newDir(), 'missing.node');
+    try {
+      expect(() => openDatabase(path)).toThrow();
+    } finally {
+      if (previous === undefined) delete process.env.PARTERRE_SQLITE_BINDING;
+      else process.env.PARTERRE_SQLITE_BINDING = previous;
+    }
+    openDatabase(path).sqlite.close();
+  });
+});
