@@ -2,7 +2,7 @@
  * What the window may touch of the desktop: exactly `window.parterre = { invoke, on }`, nothing
  * else (no ipcRenderer, no Node). Runs sandboxed, so it is bundled to CommonJS by the build.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { EngineEvent } from '../shared/contract.js';
 
 // Repeated here rather than imported from ipc.ts, which imports ipcMain: a sandboxed preload may
@@ -12,6 +12,14 @@ const EVENT_CHANNEL = 'parterre:event';
 
 const api = {
   invoke(name: string, input?: unknown): Promise<unknown> {
+    // A dropped File has its path only here (webUtils is preload-only, a File cannot cross IPC).
+    if (name === 'dialog.pathOfDroppedFile') {
+      const file = (input as { file?: unknown } | undefined)?.file;
+      if (!(file instanceof File)) {
+        return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'Aucun fichier déposé.' } });
+      }
+      return Promise.resolve({ ok: true, value: { path: webUtils.getPathForFile(file) } });
+    }
     return ipcRenderer.invoke(INVOKE_CHANNEL, { name, input });
   },
   on(listener: (event: EngineEvent) => void): () => void {

@@ -19,8 +19,6 @@ export interface UploadedFile {
 interface ElectronBridge {
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
   on(listener: (event: AppEvent) => void): () => void;
-  /** Electron ≥ 32 hides File.path; the preload may expose webUtils.getPathForFile. */
-  pathForFile?(file: File): string;
 }
 
 declare global {
@@ -136,7 +134,9 @@ export async function chooseFilesNatively(): Promise<CallResult<string[]>> {
 /** Gives the engine a path for a file the user picked or dropped. */
 export async function fileToPath(file: File): Promise<CallResult<UploadedFile>> {
   if (transport.kind === 'electron') {
-    const path = window.parterre?.pathForFile?.(file) ?? (file as File & { path?: string }).path;
+    // Electron ≥ 32 hides File.path: the preload answers this call with webUtils.getPathForFile.
+    const result = await transport.invoke('dialog.pathOfDroppedFile', { file });
+    const path = result.ok ? (result.value as { path: string }).path : '';
     if (path) return { ok: true, value: { path, name: file.name, sizeBytes: file.size } };
     return { ok: false, error: { code: 'BAD_FILE', message: `Chemin du fichier « ${file.name} » introuvable : utilisez le bouton « Choisir des fichiers ».` } };
   }

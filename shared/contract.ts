@@ -119,6 +119,11 @@ export const contract = {
 
   /** The native file chooser: answered by the desktop shell (electron/ipc.ts), refused by the engine. */
   'dialog.openFiles': call<{ paths: string[] }>()(z.object({}).strict()),
+  /**
+   * The path of a file dropped on the desktop window: answered by the preload itself (only it may
+   * call Electron's webUtils.getPathForFile; a File cannot cross IPC), never by the engine.
+   */
+  'dialog.pathOfDroppedFile': call<{ path: string }>()(z.object({ file: z.unknown() }).strict()),
 } as const;
 
 export type Contract = typeof contract;

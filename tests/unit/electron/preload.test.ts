@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 1 })), on: vi.fn(), removeListener: vi.fn() },
+  webUtils: { getPathForFile: vi.fn((file: File) => `/media/usb/${file.name}`) },
 }));
 vi.mock('electron', () => electron);
 
@@ -21,6 +22,14 @@ describe('preload', () => {
   it('invoke sends {name, input} on parterre:invoke and returns its answer', async () => {
     await expect(api.invoke('seasons.list', {})).resolves.toEqual({ ok: true, value: 1 });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('parterre:invoke', { name: 'seasons.list', input: {} });
+  });
+
+  it('answers the path of a dropped file itself, without IPC', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    const file = new File(['a;b'], 'export.csv');
+    await expect(api.invoke('dialog.pathOfDroppedFile', { file })).resolves.toEqual({ ok: true, value: { path: '/media/usb/export.csv' } });
+    await expect(api.invoke('dialog.pathOfDroppedFile', { file: 'not a file' })).resolves.toMatchObject({ ok: false });
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('on passes the event payload only, and its return value unsubscribes', () => {
