@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -36,13 +36,23 @@ export interface UploadedFile {
   sizeBytes: number;
 }
 
+export const uploadsFolder = (dataDir: string) => join(dataDir, 'uploads');
+
+/**
+ * Uploads are copies made for one import; the originals stay on the user's stick. They are
+ * removed when the server starts and stops, so copies of customer files do not pile up.
+ */
+export async function clearUploads(dataDir: string): Promise<void> {
+  await rm(uploadsFolder(dataDir), { recursive: true, force: true });
+}
+
 export async function saveUpload(
   request: IncomingMessage,
   dataDir: string,
   name: string,
   maxBytes = MAX_UPLOAD_BYTES,
 ): Promise<UploadedFile> {
-  const folder = join(dataDir, 'uploads');
+  const folder = uploadsFolder(dataDir);
   await mkdir(folder, { recursive: true });
   // A random prefix: two uploads of « billets.csv » never overwrite each other.
   const path = join(folder, `${randomBytes(8).toString('hex')}-${safeFileName(name)}`);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startEngine } from './engine/client.js';
 import { newToken } from './server-guard.js';
 import { createRequestHandler } from './server-routes.js';
+import { clearUploads } from './server-upload.js';
 
 export interface StartedServer {
   /** `http://127.0.0.1:<port>/#token=<token>`: the token is in the fragment, never sent to a server or logged. */
@@ -27,6 +28,7 @@ export async function startServer(options: {
   port?: number;
   rendererDir?: string;
 }): Promise<StartedServer> {
+  await clearUploads(options.dataDir);
   const engine = startEngine({ dbPath: options.dbPath, dataDir: options.dataDir });
   const token = newToken();
   const streams = new Set<() => void>();
@@ -74,6 +76,7 @@ export async function startServer(options: {
         server.closeAllConnections();
       });
       await engine.close();
+      await clearUploads(options.dataDir);
     },
   };
 }
