@@ -6,7 +6,7 @@
 export const FILE_KINDS = ['tickets', 'customers', 'performances'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-export const IMPORT_FIELDS = [
+const TICKET_LINE_FIELDS = [
   'ticketId',
   'orderId',
   'orderDate',
@@ -18,6 +18,8 @@ export const IMPORT_FIELDS = [
   'tariffCategory',
   'subscription',
   'channel',
+] as const;
+const PERFORMANCE_FIELDS = [
   'performanceId',
   'performanceDate',
   'performanceTime',
@@ -28,6 +30,8 @@ export const IMPORT_FIELDS = [
   'hall',
   'capacity',
   'vatRate',
+] as const;
+const CUSTOMER_FIELDS = [
   'customerId',
   'title',
   'lastName',
@@ -49,68 +53,21 @@ export const IMPORT_FIELDS = [
   'consentDate',
   'consentSource',
 ] as const;
+
+export const IMPORT_FIELDS = [...TICKET_LINE_FIELDS, ...PERFORMANCE_FIELDS, ...CUSTOMER_FIELDS] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Column index in the file for each mapped field. */
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
-const customerFields: ImportField[] = [
-  'customerId',
-  'title',
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'address1',
-  'address2',
-  'address3',
-  'postalCode',
-  'city',
-  'country',
-  'consentEmail',
-  'consentEmailDate',
-  'consentSms',
-  'consentSmsDate',
-  'consentPost',
-  'consentPostDate',
-  'consentDate',
-  'consentSource',
-];
-const performanceFields: ImportField[] = [
-  'performanceId',
-  'performanceDate',
-  'performanceTime',
-  'showId',
-  'showTitle',
-  'discipline',
-  'company',
-  'hall',
-  'capacity',
-  'vatRate',
-];
-
 /** Which fields a file of each kind may carry, and which it must. */
 export const KIND_FIELDS: Record<FileKind, { allowed: readonly ImportField[]; required: readonly ImportField[] }> = {
   tickets: {
-    allowed: [
-      'ticketId',
-      'orderId',
-      'orderDate',
-      'orderTime',
-      'state',
-      'amount',
-      'seats',
-      'tariff',
-      'tariffCategory',
-      'subscription',
-      'channel',
-      ...performanceFields,
-      ...customerFields,
-    ],
+    allowed: IMPORT_FIELDS,
     required: ['performanceDate', 'amount'],
   },
-  customers: { allowed: customerFields, required: [] },
-  performances: { allowed: performanceFields, required: ['performanceDate'] },
+  customers: { allowed: CUSTOMER_FIELDS, required: [] },
+  performances: { allowed: PERFORMANCE_FIELDS, required: ['performanceDate'] },
 };
 
 /** Header synonyms, written plainly; they are normalised before matching. */
