@@ -1,15 +1,22 @@
 /**
  * Streams a delimited file record by record without holding it in memory: the file is read in
- * 1 MB chunks, decoded, and parsed by papaparse; the last record of a chunk may be cut, so it is
- * carried over and parsed again with the next chunk. Each record comes with the physical line
- * where it starts (a quoted field may span lines) and its raw text, for rejects.
+ * 1 MB chunks, decoded, and cut into records; the last record of a chunk may be cut, so it is
+ * carried over to the next chunk. Each record comes with the physical line where it starts (a
+ * quoted field may span lines) and its raw text, for rejects.
+ *
+ * Most lines hold no quote: such a line is one record, split on the separator directly (what
+ * papaparse itself does on quote-free text). A line that holds a quote starts a block of lines
+ * that goes through papaparse, the reference: lines are joined until the quotes balance (RFC 4180
+ * doubles a quote inside a quoted field, so parity tells where a record can end), and the block is
+ * extended when papaparse still finds a quoted field open at its end (a stray quote inside an
+ * unquoted field breaks parity). A unit test checks that this gives papaparse's own records.
  */
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Encoding, Separator } from '../../../shared/types.js';
 import { BadFileError } from '../errors.js';
-import { StreamDecoder, MixedEncodingError } from './decoder.js';
+import { StreamDecoder, MixedEncodingError, fixWindows1252, nextC1 } from './decoder.js';
 import { countLineBreaks, type Newline } from './detect.js';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -42,51 +49,146 @@ export interface StreamResult {
   bytes: number;
 }
 
+/** One record of a quoted block, as papaparse gives it: its cells, where it ends, its quote problem. */
+interface BlockRecord {
+  cells: string[];
+  end: number;
+  quote: QuoteProblem;
+}
+
+/** papaparse's parser for the blocks that hold a quote; `open` when the last record's quoted field never closes. */
+function quotedBlockParser(separator: Separator, newline: Newline) {
+  let records: BlockRecord[] = [];
+  const parser = new Papa.Parser({
+    delimiter: separator,
+    newline,
+    quoteChar: '"',
+    // The bare Parser hands each step its rows as an array of one row (papaparse's ParserHandle unwraps it).
+    step(results: Papa.ParseResult<string[]>) {
+      let quote: QuoteProblem = null;
+      for (const error of results.errors) {
+        if (error.code === 'MissingQuotes') quote = 'unterminated';
+        else if (error.type === 'Quotes' && quote === null) quote = 'misplaced';
+      }
+      records.push({ cells: results.data[0], end: results.meta.cursor, quote });
+    },
+  });
+  return (block: string): { records: BlockRecord[]; open: boolean } => {
+    records = [];
+    parser.parse(block, 0, false);
+    // Text ending with a line break gives a last, empty record after it: not a record of the file.
+    if (records.length > 1 && records[records.length - 2].end === block.length) records.pop();
+    return { records, open: records[records.length - 1]?.quote === 'unterminated' };
+  };
+}
+
+/**
+ * Cuts `text` into records and hands them to `emit`; returns the unfinished tail (a line without
+ * its line break, a block whose quotes are still open), or '' when `final`.
+ */
+export function createRecordSplitter(
+  separator: Separator,
+  newline: Newline,
+  emit: (cells: string[], line: number, raw: string, quote: QuoteProblem) => void,
+) {
+  const nl = newline.length;
+  const parseBlock = quotedBlockParser(separator, newline);
+  let line = 1;
+
+  /** `text[start, end)`, with Windows-1252's C1 range fixed when `fixFrom` falls inside it. */
+  const cut = (text: string, start: number, end: number, fixFrom: number) => {
+    const slice = text.slice(start, end);
+    return fixFrom !== -1 && fixFrom < end ? fixWindows1252(slice) : slice;
+  };
+
+  /** End (line break included) of the line holding `text[from]`, or -1 when the text stops before its break. */
+  const lineEndAfter = (text: string, from: number) => {
+    const at = text.indexOf(newline, from);
+    return at === -1 ? -1 : at + nl;
+  };
+
+  return {
+    get line() {
+      return line;
+    },
+    /** `needsFix`: the text is Latin-1 still to be read as Windows-1252 (see StreamDecoder.rawNeedsFix). */
+    split(text: string, final: boolean, needsFix: boolean): string {
+      const length = text.length;
+      let pos = 0;
+      let quoteAt = text.indexOf('"');
+      let fixAt = needsFix ? nextC1(text, 0) : -1;
+      while (pos < length) {
+        let end = text.indexOf(newline, pos);
+        if (end === -1) {
+          if (!final) break;
+          end = length;
+        }
+        if (fixAt !== -1 && fixAt < pos) fixAt = nextC1(text, pos);
+
+        if (quoteAt === -1 || quoteAt >= end) {
+          const raw = cut(text, pos, end, fixAt);
+          emit(raw.split(separator), line, raw, null);
+          if (end < length) line++;
+          pos = end + nl;
+          continue;
+        }
+
+        // A quote: the block runs to the end of the first line where the quotes balance.
+        let stop = end + nl;
+        let odd = false;
+        for (;;) {
+          while (quoteAt !== -1 && quoteAt < stop) {
+            odd = !odd;
+            quoteAt = text.indexOf('"', quoteAt + 1);
+          }
+          if (!odd || stop > length) break;
+          stop = lineEndAfter(text, stop);
+          if (stop === -1) break;
+        }
+        let parsed: ReturnType<typeof parseBlock> | null = null;
+        for (;;) {
+          if (stop === -1 || stop > length) {
+            if (!final) break;
+            stop = length;
+          }
+          const block = cut(text, pos, stop, fixAt);
+          parsed = parseBlock(block);
+          if (!parsed.open || stop === length) break;
+          // papaparse reads a quoted field still open: it closes at the next quote, further on.
+          const quote = text.indexOf('"', stop);
+          stop = quote === -1 ? -1 : lineEndAfter(text, quote);
+          parsed = null;
+        }
+        // The block is not complete in this text: it is carried over to the next chunk.
+        if (!parsed || (parsed.open && !final)) break;
+
+        let start = 0;
+        for (const record of parsed.records) {
+          const raw = text.slice(pos + start, pos + record.end);
+          const block = cut(text, pos + start, pos + record.end, fixAt);
+          const breaks = raw.includes('"')
+            ? countLineBreaks(text, pos + start, pos + record.end)
+            : raw.endsWith('\n') || raw.endsWith('\r')
+              ? 1
+              : 0;
+          emit(record.cells, line, block.endsWith(newline) ? block.slice(0, block.length - nl) : block, record.quote);
+          line += breaks;
+          start = record.end;
+        }
+        pos = stop;
+        quoteAt = text.indexOf('"', pos);
+      }
+      return pos >= length ? '' : text.slice(pos);
+    },
+  };
+}
+
 export async function streamRecords(options: StreamOptions, sink: RecordSink): Promise<StreamResult> {
-  const { name, separator, newline } = options;
+  const { name } = options;
   const decoder = new StreamDecoder(options.encoding, options.encodingSettled);
   const hash = createHash('sha256');
-  let line = 1;
+  const splitter = createRecordSplitter(options.separator, options.newline, (cells, line, raw, quote) => sink.record(cells, line, raw, quote));
   let bytes = 0;
-
-  /** Parses `text`, hands over every complete record, returns the unfinished tail. */
-  const parse = (text: string, final: boolean): string => {
-    let pending: string[] | null = null;
-    let pendingStart = 0;
-    let pendingEnd = 0;
-    let pendingQuote: QuoteProblem = null;
-    let previousEnd = 0;
-    const flush = () => {
-      const raw = text.slice(pendingStart, pendingEnd);
-      const breaks = raw.includes('"') ? countLineBreaks(text, pendingStart, pendingEnd) : raw.endsWith('\n') || raw.endsWith('\r') ? 1 : 0;
-      const trimmed = raw.endsWith(newline) ? raw.slice(0, raw.length - newline.length) : raw;
-      sink.record(pending!, line, trimmed, pendingQuote);
-      line += breaks;
-    };
-    Papa.parse<string[]>(text, {
-      delimiter: separator,
-      newline,
-      quoteChar: '"',
-      step(results) {
-        if (pending) flush();
-        pending = results.data;
-        pendingStart = previousEnd;
-        pendingEnd = results.meta.cursor;
-        previousEnd = pendingEnd;
-        pendingQuote = null;
-        for (const error of results.errors) {
-          if (error.code === 'MissingQuotes') pendingQuote = 'unterminated';
-          else if (error.type === 'Quotes' && pendingQuote === null) pendingQuote = 'misplaced';
-        }
-      },
-    });
-    if (!pending) return final ? '' : text;
-    if (final) {
-      flush();
-      return '';
-    }
-    return text.slice(pendingStart);
-  };
 
   let carry = '';
   try {
@@ -95,23 +197,24 @@ export async function streamRecords(options: StreamOptions, sink: RecordSink): P
       if (chunk.indexOf(0) !== -1) {
         throw new BadFileError(`« ${name} » n'est pas un fichier texte (octet nul à l'octet ${bytes + chunk.indexOf(0) + 1}) : exportez-le en CSV.`, {
           file: name,
-          line,
+          line: splitter.line,
         });
       }
       hash.update(chunk);
       bytes += chunk.length;
-      carry = parse(carry + decoder.decode(chunk), false);
+      carry = splitter.split(carry + decoder.decodeRaw(chunk), false, decoder.rawNeedsFix);
       if (carry.length > MAX_RECORD_CHARS) {
+        const line = splitter.line;
         throw new BadFileError(`« ${name} », ligne ${line} : un guillemet ouvert n'est jamais refermé.`, { file: name, line, column: 1 });
       }
-      await sink.chunk(bytes, line - 1);
+      await sink.chunk(bytes, splitter.line - 1);
     }
-    parse(carry + decoder.end(), true);
+    splitter.split(carry + decoder.end(), true, decoder.rawNeedsFix);
   } catch (error) {
     if (error instanceof MixedEncodingError) {
       throw new BadFileError(
-        `« ${name} », vers la ligne ${line} : le fichier mélange deux encodages (UTF-8 puis Windows-1252) ; réenregistrez-le dans un seul encodage.`,
-        { file: name, line },
+        `« ${name} », vers la ligne ${splitter.line} : le fichier mélange deux encodages (UTF-8 puis Windows-1252) ; réenregistrez-le dans un seul encodage.`,
+        { file: name, line: splitter.line },
       );
     }
     throw error;

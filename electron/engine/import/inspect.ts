@@ -3,7 +3,6 @@
  * proposed (or preset, or given) mapping, its kind and whether dates are day-first. Used by
  * `imports.inspect` to show the user the mapping, and by the import before it streams the file.
  */
-import iconv from 'iconv-lite';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Orm } from '../../../db/open.js';
@@ -11,6 +10,7 @@ import type { ColumnMapping, FileKind, ImportField } from '../../../shared/impor
 import type { Encoding, FileInspection, Preset } from '../../../shared/types.js';
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
+import { decodeWindows1252 } from './decoder.js';
 import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, NEWLINES, parseSample, type SampleRow } from './detect.js';
 import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
 import { findPresetForHeaders, mappingForHeaders, presetMatches, presetSignatures } from './presets-store.js';
@@ -51,7 +51,7 @@ async function readSample(path: string): Promise<{ bytes: Uint8Array; size: numb
 }
 
 function decodeSample(bytes: Uint8Array, encoding: Encoding, complete: boolean): string {
-  if (encoding === 'windows-1252') return iconv.decode(Buffer.from(bytes), 'win1252');
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder('utf-8').decode(bytes, { stream: !complete });
 }
 
