@@ -3,7 +3,6 @@
  * a show row and a performance row. A performance whose start moves to another season takes its
  * tickets' denormalised season along.
  */
-import type Database from 'better-sqlite3';
 import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
 import { performanceKey, showKey } from './identity.js';
@@ -54,7 +53,7 @@ export interface PerformanceWriter {
   shows: EntityStore;
   performances: EntityStore;
   seasonStartMonth: number;
-  moveTicketsSeason: Database.Statement;
+  tickets: { moveSeason(performanceId: number, season: number): void };
 }
 
 /** Writes the show and the performance; returns the performance's entry. */
@@ -74,6 +73,6 @@ export function upsertPerformance(w: PerformanceWriter, read: PerformanceRead) {
   const season = seasonYearOf(startsAt, w.seasonStartMonth);
   const previousSeason = known?.vals[P_SEASON];
   const entry = w.performances.upsert(read.key, [showDbId, startsAt, season, read.hall, read.capacity, read.vatBp]);
-  if (known && previousSeason !== season) w.moveTicketsSeason.run(season, entry.id);
+  if (known && previousSeason !== season) w.tickets.moveSeason(entry.id, season);
   return entry;
 }

@@ -99,8 +99,6 @@ export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineC
       orders: new EntityStore(sqlite, { table: 'orders', columns: ORDER_COLUMNS }),
       tickets: new TicketStore(sqlite),
       seasonStartMonth,
-      moveTicketsSeason: sqlite.prepare('UPDATE tickets SET season_year = ? WHERE performance_id = ?'),
-      moveTicketsCustomer: sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?'),
       kindOf: createTariffKindCache(),
     };
 
@@ -112,6 +110,7 @@ export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineC
       linesRead += summary.lines;
     }
 
+    writer.tickets.finish();
     progress.phase('matching', linesRead);
     const { matched } = matchReversals(sqlite);
     progress.phase('indicators', linesRead);

@@ -3,7 +3,6 @@
  * (docs/import-rules.md). Everything is read first — a rejected line writes nothing — then
  * written through the stores.
  */
-import type Database from 'better-sqlite3';
 import { readCustomer, upsertCustomer } from './customer-line.js';
 import type { LineFields } from './fields.js';
 import { orderKey, ticketKey } from './identity.js';
@@ -23,7 +22,6 @@ export interface TicketWriter extends PerformanceWriter {
   customers: EntityStore;
   orders: EntityStore;
   tickets: TicketStore;
-  moveTicketsCustomer: Database.Statement;
   kindOf: (tariff: string, category: string, subscription: string) => TariffKind;
   fileName: string;
   /** `line:<hash>#<n>` for a line without a ticket number (n counts identical lines of the file). */
@@ -60,7 +58,7 @@ export function importTicketLine(w: TicketWriter, fields: LineFields): void {
   const customerId = customer ? upsertCustomer(w.customers, customer, w.fileName) : null;
   const previousCustomer = w.orders.get(oKey)?.vals[0];
   const order = w.orders.upsert(oKey, [customerId, orderedAt, fields.text('channel')]);
-  if (previousCustomer !== undefined && previousCustomer !== order.vals[0]) w.moveTicketsCustomer.run(order.vals[0], order.id);
+  if (previousCustomer !== undefined && previousCustomer !== order.vals[0]) w.tickets.moveCustomer(order.id, order.vals[0]);
 
   w.tickets.upsert(tKey, [
     order.id,

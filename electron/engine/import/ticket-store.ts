@@ -1,9 +1,20 @@
 /**
- * Tickets are too many to preload: each line looks its key up through the unique index, then
- * inserts or merges like the other stores. Derived columns (cancelled seats, valid seats, the
- * reversal link) are left to the matching pass.
+ * Tickets are too many to preload: each line tries its insert, and only a key already stored is
+ * looked up through the unique index and merged like the other stores. Derived columns (cancelled
+ * seats, valid seats, the reversal link) are left to the matching pass.
+ *
+ * Built for a million lines in one import:
+ * - a ticket this import creates has an id above the table's largest id before it, so only the
+ *   tickets stored before need a "met already" status (one byte per id, not a Map entry per line);
+ * - past max(50,000, tickets stored) lines, the tickets' secondary indexes are dropped and then
+ *   recreated by `finish` (see SuspendedIndexes);
+ * - the tickets of an order that changes customer, or of a performance that changes season, are
+ *   updated by `finish`, once, with the final value: without the indexes those updates would each
+ *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
+ *   the counts are those of an immediate update.
  */
 import type Database from 'better-sqlite3';
+import { SuspendedIndexes } from './bulk-indexes.js';
 import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
 
 /** The ticket columns an export line sets, in this order. */
@@ -20,48 +31,96 @@ export const TICKET_COLUMNS = [
   'is_reversal',
   'state',
 ] as const;
+const T_ORDER = 0;
+const T_PERFORMANCE = 1;
+const T_CUSTOMER = 2;
+const T_SEASON = 3;
 export const T_SEATS = 8;
 export const T_IS_REVERSAL = 9;
+
+/** Lines after which a large import suspends the secondary indexes, when the table holds fewer tickets. */
+const BULK_LINES = 50_000;
 
 export class TicketStore {
   readonly counts = emptyCounts();
   /** Reversal lines met by this import (their ids), for the summary. */
   readonly reversalIds = new Set<number>();
   seats = 0;
-  /** Status of the tickets this import has met, by id (a key may come back in the same import). */
-  private readonly seen = new Map<number, number>();
+  /** Tickets stored before this import have ids up to this one. */
+  private readonly maxIdBefore: number;
+  /** Status (see countSeen) of the tickets stored before this import that it met, by id. */
+  private readonly statusBefore: Uint8Array;
+  private readonly bulkAfter: number;
+  private lines = 0;
+  private readonly indexes: SuspendedIndexes;
+  /** Pending moves: order id → its customer, performance id → its season. */
+  private readonly customerMoves = new Map<number, Value>();
+  private readonly seasonMoves = new Map<number, Value>();
   private readonly select: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly update: Database.Statement;
+  private readonly moveCustomerStatement: Database.Statement;
+  private readonly moveSeasonStatement: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
+  constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
+    const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
+    this.maxIdBefore = maxId;
+    this.statusBefore = new Uint8Array(maxId + 1);
+    this.bulkAfter = options.bulkAfter ?? Math.max(BULK_LINES, count);
+    this.indexes = new SuspendedIndexes(sqlite, 'tickets');
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
     this.insert = sqlite.prepare(
       `INSERT INTO tickets (source_key, ${TICKET_COLUMNS.join(', ')}, cancelled_seats, valid_seats)
        VALUES (?, ${TICKET_COLUMNS.map(() => '?').join(', ')}, 0, ?) ON CONFLICT (source_key) DO NOTHING`,
     );
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+    this.moveCustomerStatement = sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?');
+    this.moveSeasonStatement = sqlite.prepare('UPDATE tickets SET season_year = ? WHERE performance_id = ?');
   }
 
-  upsert(key: string, incoming: Value[]): number {
-    const vals = incoming.map((v) => (v === '' ? null : v));
-    const isReversal = vals[T_IS_REVERSAL] === 1;
+  /** The tickets of order `orderId` now belong to `customerId` (written by `finish`). */
+  moveCustomer(orderId: number, customerId: Value): void {
+    this.customerMoves.set(orderId, customerId);
+  }
+
+  /** The tickets of performance `performanceId` are now of season `season` (written by `finish`). */
+  moveSeason(performanceId: number, season: Value): void {
+    this.seasonMoves.set(performanceId, season);
+  }
+
+  /** `v`: the values of TICKET_COLUMNS, '' for an empty cell (it becomes NULL in place). */
+  upsert(key: string, v: Value[]): number {
+    for (let i = 0; i < v.length; i++) if (v[i] === '') v[i] = null;
+    const isReversal = v[T_IS_REVERSAL] === 1;
+    if (++this.lines === this.bulkAfter) this.indexes.suspend();
     // Insert first: a new ticket (the common case) costs one statement, a known one two.
-    const inserted = this.insert.run(key, ...vals, isReversal ? 0 : (vals[T_SEATS] as number));
+    const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], isReversal ? 0 : v[T_SEATS]);
     let id: number;
     if (inserted.changes === 1) {
       id = Number(inserted.lastInsertRowid);
-      this.seen.set(id, countSeen(this.counts, 0, true, false));
+      this.counts.new++;
     } else {
       const row = this.select.get(key) as Value[];
       id = row[0] as number;
       const stored = row.slice(1);
-      const changed = mergeValues(stored, vals);
-      if (changed) this.update.run(...stored, id);
-      this.seen.set(id, countSeen(this.counts, this.seen.get(id) ?? 0, false, changed));
+      const customer = this.customerMoves.get(stored[T_ORDER] as number);
+      if (customer !== undefined) stored[T_CUSTOMER] = customer;
+      const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
+      if (season !== undefined) stored[T_SEASON] = season;
+      const changed = mergeValues(stored, v);
+      if (changed) this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
+      // A ticket this import created was counted as new when it was.
+      if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
     }
     if (isReversal) this.reversalIds.add(id);
-    else this.seats += vals[T_SEATS] as number;
+    else this.seats += v[T_SEATS] as number;
     return id;
+  }
+
+  /** After the reading: the indexes back, then the pending moves written. */
+  finish(): void {
+    this.indexes.restore();
+    for (const [orderId, customerId] of this.customerMoves) this.moveCustomerStatement.run(customerId, orderId);
+    for (const [performanceId, season] of this.seasonMoves) this.moveSeasonStatement.run(season, performanceId);
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * A large import drops a table's secondary indexes inside its transaction and recreates them once
+ * its rows are in: one CREATE INDEX over a million rows (a sort) costs far less than a million
+ * incremental index inserts. DDL is transactional in SQLite, so a rollback (an error, a
+ * cancellation, a dry run) brings the indexes back as they were. Unique indexes stay: they are
+ * identity, and a re-import finds its rows through them. The definitions are read from
+ * `sqlite_master`, so whatever indexes the schema has are the ones restored.
+ */
+import type Database from 'better-sqlite3';
+
+export class SuspendedIndexes {
+  private dropped: { name: string; sql: string }[] = [];
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly table: string,
+  ) {}
+
+  get active(): boolean {
+    return this.dropped.length > 0;
+  }
+
+  /** Drops the table's non-unique indexes declared by CREATE INDEX (not those of constraints). */
+  suspend(): void {
+    const list = this.sqlite.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 0 AND origin = \'c\'').pluck().all(this.table) as string[];
+    const sqlOf = this.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
+    for (const name of list) {
+      const sql = sqlOf.get(name) as string | null;
+      if (!sql) continue;
+      this.dropped.push({ name, sql });
+      this.sqlite.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+    }
+  }
+
+  restore(): void {
+    for (const { sql } of this.dropped) this.sqlite.exec(sql);
+    this.dropped = [];
+  }
+}
