@@ -59,22 +59,25 @@ function readIdentity(sqlite: Database.Database, by: { key: string } | { id: num
   return row;
 }
 
-/** Sales, and reversal lines that matched no sale (a matched one is already in its sale's valid seats). */
+/**
+ * Sales, and reversal lines that matched no sale (a matched one is already in its sale's valid
+ * seats). The tickets are reached through the customer's orders (`orders_customer`, then
+ * `tickets_order`): the tickets table has no customer index, to keep imports fast.
+ */
+export const HISTORY_SQL = `
+SELECT t.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
+       t.source_key AS key, sh.title AS show, sh.discipline, p.starts_at AS performanceAt, p.hall,
+       t.tariff, t.tariff_kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
+       t.valid_seats AS validSeats, t.is_reversal AS isReversal
+FROM orders o
+JOIN tickets t ON t.order_id = o.id
+JOIN performances p ON p.id = t.performance_id
+JOIN shows sh ON sh.id = p.show_id
+WHERE o.customer_id = ? AND (t.is_reversal = 0 OR t.reverses_ticket_id IS NULL)
+ORDER BY t.season_year DESC, o.ordered_at DESC, o.id DESC, p.starts_at, t.id`;
+
 function readHistory(sqlite: Database.Database, customerId: number, startMonth: number): HistorySeason[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT t.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
-              t.source_key AS key, sh.title AS show, sh.discipline, p.starts_at AS performanceAt, p.hall,
-              t.tariff, t.tariff_kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
-              t.valid_seats AS validSeats, t.is_reversal AS isReversal
-       FROM tickets t
-       JOIN orders o ON o.id = t.order_id
-       JOIN performances p ON p.id = t.performance_id
-       JOIN shows sh ON sh.id = p.show_id
-       WHERE t.customer_id = ? AND (t.is_reversal = 0 OR t.reverses_ticket_id IS NULL)
-       ORDER BY t.season_year DESC, o.ordered_at DESC, o.id DESC, p.starts_at, t.id`,
-    )
-    .all(customerId) as HistoryRow[];
+  const rows = sqlite.prepare(HISTORY_SQL).all(customerId) as HistoryRow[];
   const seasons: HistorySeason[] = [];
   for (const row of rows) {
     let season = seasons.at(-1);

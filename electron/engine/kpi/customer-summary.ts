@@ -54,19 +54,26 @@ export function daysBetween(from: string, to: string): number {
 
 const NO_DISCIPLINE = 'Non renseignée';
 
+/**
+ * Distinct performances and valid tickets per discipline of each customer of a JSON array of
+ * ids, through their orders (`orders_customer`, then `tickets_order`: tickets have no customer index).
+ */
+export const DISCIPLINES_SQL = `
+SELECT o.customer_id AS customerId, COALESCE(sh.discipline, '${NO_DISCIPLINE}') AS discipline,
+       COUNT(DISTINCT t.performance_id) AS performances, SUM(t.valid_seats) AS tickets
+FROM orders o
+JOIN tickets t ON t.order_id = o.id
+JOIN performances p ON p.id = t.performance_id
+JOIN shows sh ON sh.id = p.show_id
+WHERE o.customer_id IN (SELECT value FROM json_each(?)) AND t.valid_seats > 0
+GROUP BY o.customer_id, 2
+ORDER BY o.customer_id, tickets DESC, discipline`;
+
 /** Distinct performances and valid tickets per discipline, for each of the given customers. */
 export function disciplinesOf(sqlite: Database.Database, customerIds: number[]): Map<number, DisciplineCount[]> {
   const result = new Map<number, DisciplineCount[]>(customerIds.map((id) => [id, []]));
   if (customerIds.length === 0) return result;
-  const statement = sqlite.prepare(`
-    SELECT t.customer_id AS customerId, COALESCE(sh.discipline, '${NO_DISCIPLINE}') AS discipline,
-           COUNT(DISTINCT t.performance_id) AS performances, SUM(t.valid_seats) AS tickets
-    FROM tickets t
-    JOIN performances p ON p.id = t.performance_id
-    JOIN shows sh ON sh.id = p.show_id
-    WHERE t.customer_id IN (SELECT value FROM json_each(?)) AND t.valid_seats > 0
-    GROUP BY t.customer_id, 2
-    ORDER BY t.customer_id, tickets DESC, discipline`);
+  const statement = sqlite.prepare(DISCIPLINES_SQL);
   // Chunks keep each query on the customer index, whatever the page size.
   for (let i = 0; i < customerIds.length; i += 5000) {
     const chunk = customerIds.slice(i, i + 5000);

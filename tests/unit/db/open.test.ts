@@ -47,6 +47,20 @@ describe('openDatabase', () => {
     db.sqlite.close();
   });
 
+  it('marks a search text to recompute when an update changes a searched field without writing it', () => {
+    const db = openDatabase(join(newDir(), 'parterre.sqlite'));
+    const { sqlite } = db;
+    sqlite.prepare("INSERT INTO customers (id, source_key, last_name, city, phone, search_text) VALUES (1, 'C1', 'Dupont', 'Lyon', '01', 'dupont lyon')").run();
+    const text = () => sqlite.prepare('SELECT search_text FROM customers WHERE id = 1').pluck().get();
+    sqlite.prepare("UPDATE customers SET phone = '02', city = 'Lyon' WHERE id = 1").run(); // not searched / same value
+    expect(text()).toBe('dupont lyon');
+    sqlite.prepare("UPDATE customers SET last_name = 'Durand', search_text = 'durand lyon' WHERE id = 1").run(); // written with it
+    expect(text()).toBe('durand lyon');
+    sqlite.prepare("UPDATE customers SET city = NULL WHERE id = 1").run();
+    expect(text()).toBe('');
+    db.sqlite.close();
+  });
+
   it('backs the file up before migrating it, and keeps its content', () => {
     const path = join(newDir(), 'parterre.sqlite');
     const v1 = openDatabase(path);
