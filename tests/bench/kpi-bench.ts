@@ -1,15 +1,15 @@
 /**
  * Times the indicator rebuild and queries on a synthetic 1,000,000-ticket / 100,000-customer
- * database: `npx tsx tests/unit/kpi/kpi-bench.ts [tickets] [customers]`.
+ * database: `npx tsx tests/bench/kpi-bench.ts [tickets] [customers]`.
  */
-import { rebuildAggregates } from '../../../electron/engine/kpi/aggregates.js';
-import { customerQuartiles } from '../../../electron/engine/kpi/customer-quartiles.js';
-import { listCustomers } from '../../../electron/engine/kpi/customer-list.js';
-import { customerRecord } from '../../../electron/engine/kpi/customer-record.js';
-import { seasonIndicators } from '../../../electron/engine/kpi/season-indicators.js';
-import { contract, type CallInput } from '../../../shared/contract.js';
-import { openTempDb } from '../../helpers/temp-db.js';
-import { fillSynthetic } from './synthetic.js';
+import { rebuildAggregates } from '../../electron/engine/kpi/aggregates.js';
+import { customerQuartiles } from '../../electron/engine/kpi/customer-quartiles.js';
+import { listCustomers } from '../../electron/engine/kpi/customer-list.js';
+import { customerRecord } from '../../electron/engine/kpi/customer-record.js';
+import { seasonIndicators } from '../../electron/engine/kpi/season-indicators.js';
+import { contract, type CallInput } from '../../shared/contract.js';
+import { openTempDb } from '../helpers/temp-db.js';
+import { fillSynthetic } from '../unit/kpi/synthetic.js';
 
 const tickets = Number(process.argv[2] ?? 1_000_000);
 const customers = Number(process.argv[3] ?? 100_000);

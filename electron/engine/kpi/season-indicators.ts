@@ -1,21 +1,18 @@
 /**
  * The season indicators of DOMAIN.md, read from the materialised tables only (season_stats,
- * customer_seasons, performances): never a scan of the tickets.
+ * performances): never a scan of the tickets.
  */
 import type Database from 'better-sqlite3';
 import { seasonLabel } from '../../../shared/season.js';
 import type { SeasonIndicators } from '../../../shared/types.js';
-import { getSetting, setSetting } from '../settings.js';
 
-/** The settings key where rebuildAggregates keeps the spectator flows it computed. */
-const FLOWS_KEY = 'kpi.spectatorFlows';
-
-/** Totals per season, with the number of performances; one row per season that has one. */
+/** Totals and spectator flows per season, with the number of performances; one row per season that has one. */
 export const SEASON_TOTALS_SQL = `
 SELECT p.season_year AS seasonYear, p.performances, s.tickets, s.tickets_paid AS ticketsPaid,
        s.tickets_free AS ticketsFree, s.revenue_cents AS revenueCents,
        s.revenue_excl_tax_cents AS revenueExclTaxCents, s.orders, s.capacity,
-       s.tickets_with_capacity AS ticketsWithCapacity
+       s.tickets_with_capacity AS ticketsWithCapacity, s.spectators, s.new_spectators AS newSpectators,
+       s."returning", s.reactivated, s.subscribers
 FROM (SELECT season_year, COUNT(*) AS performances FROM performances GROUP BY season_year) p
 LEFT JOIN season_stats s ON s.season_year = p.season_year
 ORDER BY p.season_year`;
@@ -23,7 +20,8 @@ ORDER BY p.season_year`;
 /**
  * Spectators per season, split by where they were before: each customer-season row looks at the
  * same customer's previous active season. None → new; N-1 → returning; earlier → reactivated.
- * So new + returning + reactivated = spectators, by construction.
+ * So new + returning + reactivated = spectators, by construction. The rebuild stores it in
+ * season_stats (aggregates.ts), so that reading the indicators stays instant.
  */
 export const SPECTATOR_FLOWS_SQL = `
 SELECT season_year AS seasonYear, COUNT(*) AS spectators,
@@ -49,44 +47,26 @@ interface TotalsRow {
   orders: number | null;
   capacity: number | null;
   ticketsWithCapacity: number | null;
-}
-
-interface FlowsRow {
-  seasonYear: number;
-  spectators: number;
-  newSpectators: number;
-  returning: number;
-  reactivated: number;
-  subscribers: number;
+  spectators: number | null;
+  newSpectators: number | null;
+  returning: number | null;
+  reactivated: number | null;
+  subscribers: number | null;
 }
 
 const ratio = (numerator: number, denominator: number | null | undefined): number | null =>
   denominator ? numerator / denominator : null;
 const cents = (value: number | null): number | null => (value === null ? null : Math.round(value));
 
-/**
- * The flows need a pass over every customer-season (≈ 1 s on 100,000 customers): done once per
- * rebuild, in its transaction, and stored, so that reading the indicators stays instant.
- */
-export function materialiseSpectatorFlows(sqlite: Database.Database): void {
-  setSetting(sqlite, FLOWS_KEY, JSON.stringify(sqlite.prepare(SPECTATOR_FLOWS_SQL).all()));
-}
-
-function readSpectatorFlows(sqlite: Database.Database): FlowsRow[] {
-  const stored = getSetting(sqlite, FLOWS_KEY);
-  return stored ? (JSON.parse(stored) as FlowsRow[]) : (sqlite.prepare(SPECTATOR_FLOWS_SQL).all() as FlowsRow[]);
-}
-
 export function seasonIndicators(sqlite: Database.Database, startMonth: number): SeasonIndicators[] {
   const totals = sqlite.prepare(SEASON_TOTALS_SQL).all() as TotalsRow[];
-  const flows = new Map(readSpectatorFlows(sqlite).map((row) => [row.seasonYear, row]));
+  const spectatorsOf = new Map(totals.map((row) => [row.seasonYear, row.spectators ?? 0]));
   return totals.map((row) => {
-    const flow = flows.get(row.seasonYear);
-    const spectatorsBefore = flows.get(row.seasonYear - 1)?.spectators ?? 0;
+    const spectatorsBefore = spectatorsOf.get(row.seasonYear - 1) ?? 0;
     const tickets = row.tickets ?? 0;
     const revenueCents = row.revenueCents ?? 0;
     const orders = row.orders ?? 0;
-    const returning = flow?.returning ?? 0;
+    const returning = row.returning ?? 0;
     const retentionRate = ratio(returning, spectatorsBefore);
     return {
       seasonYear: row.seasonYear,
@@ -100,13 +80,13 @@ export function seasonIndicators(sqlite: Database.Database, startMonth: number):
       averagePriceCents: cents(ratio(revenueCents, row.ticketsPaid)),
       orders,
       averageBasketCents: cents(ratio(revenueCents, orders)),
-      spectators: flow?.spectators ?? 0,
-      newSpectators: flow?.newSpectators ?? 0,
+      spectators: row.spectators ?? 0,
+      newSpectators: row.newSpectators ?? 0,
       returning,
-      reactivated: flow?.reactivated ?? 0,
+      reactivated: row.reactivated ?? 0,
       retentionRate,
       churnRate: retentionRate === null ? null : 1 - retentionRate,
-      subscribers: flow?.subscribers ?? 0,
+      subscribers: row.subscribers ?? 0,
       fillRate: row.capacity ? (row.ticketsWithCapacity ?? 0) / row.capacity : null,
     };
   });
