@@ -6,6 +6,7 @@
 import type { ColumnMapping, ImportField } from '../../../shared/import-fields.js';
 import { fieldLabel } from './mapping.js';
 import { LineReject } from './rejects.js';
+import { detach } from './stores.js';
 import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime } from './values.js';
 
 const MEMO_LIMIT = 50_000;
@@ -17,7 +18,8 @@ function memo<T>(parse: (text: string) => T): (text: string) => T {
     if (value === undefined && !cache.has(text)) {
       value = parse(text);
       if (cache.size >= MEMO_LIMIT) cache.clear();
-      cache.set(text, value);
+      // A cell sliced from a 1 MB chunk would keep the whole chunk alive in the cache.
+      cache.set(detach(text), value);
     }
     return value as T;
   };
@@ -37,6 +39,24 @@ export class LineFields {
   ) {
     this.date = memo((text) => parseDateTime(text, dayFirst));
     this.dateHint = dayFirst ? 'jj/mm/aaaa' : 'mm/jj/aaaa';
+  }
+
+  /** The columns of the mapped fields among `fields`: what `sameCells` and `signature` compare. */
+  columnsOf(fields: readonly ImportField[]): number[] {
+    return fields.map((f) => this.mapping[f]).filter((c): c is number => c !== undefined);
+  }
+
+  /** Whether the current line has the same cells as `previous` in `columns`. */
+  sameCells(previous: readonly string[], columns: readonly number[]): boolean {
+    for (const column of columns) if (this.cells[column] !== previous[column]) return false;
+    return true;
+  }
+
+  /** The cells of `columns` joined: equal signatures, equal cells. */
+  signature(columns: readonly number[]): string {
+    let text = '';
+    for (const column of columns) text += `${this.cells[column] ?? ''}\u0001`;
+    return text;
   }
 
   has(field: ImportField): boolean {

@@ -15,7 +15,7 @@ import type { FileLayout } from './inspect.js';
 import { readPerformance, upsertPerformance } from './performance-line.js';
 import type { ProgressReporter } from './progress.js';
 import { LineReject, type RejectLog } from './rejects.js';
-import { importTicketLine, type TicketWriter } from './ticket-line.js';
+import { createTicketLineImporter, type TicketWriter } from './ticket-line.js';
 
 export interface FileImportContext {
   ctx: EngineContext;
@@ -51,7 +51,7 @@ export async function importFile(file: FileLayout, fc: FileImportContext): Promi
   };
   const importLine =
     file.kind === 'tickets'
-      ? () => importTicketLine(writer, fields)
+      ? createTicketLineImporter(writer, fields)
       : file.kind === 'performances'
         ? () => void upsertPerformance(writer, readPerformance(fields))
         : () => {

@@ -6,7 +6,8 @@
 import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
 import { performanceKey, showKey } from './identity.js';
-import type { EntityStore, Value } from './stores.js';
+import { detach, type EntityStore, type Value } from './stores.js';
+import type { ImportField } from '../../../shared/import-fields.js';
 
 export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
 export const PERFORMANCE_COLUMNS = ['show_id', 'starts_at', 'season_year', 'hall', 'capacity', 'vat_rate_bp'] as const;
@@ -46,6 +47,50 @@ export function readPerformance(fields: LineFields): PerformanceRead {
     hall,
     capacity: fields.capacity(),
     vatBp: fields.vatBp(),
+  };
+}
+
+const PERFORMANCE_FIELDS: ImportField[] = [
+  'performanceId',
+  'performanceDate',
+  'performanceTime',
+  'showId',
+  'showTitle',
+  'discipline',
+  'company',
+  'hall',
+  'capacity',
+  'vatRate',
+];
+const READ_CACHE_LIMIT = 10_000;
+
+/**
+ * `readPerformance` memoised on the line's performance cells: a file repeats a few hundred
+ * performances over a million lines. Only lines that read well are kept (a bad one throws again).
+ */
+export function cachedPerformanceReader(fields: LineFields): () => PerformanceRead {
+  const columns = fields.columnsOf(PERFORMANCE_FIELDS);
+  const cache = new Map<string, PerformanceRead>();
+  return () => {
+    const signature = fields.signature(columns);
+    let read = cache.get(signature);
+    if (read === undefined) {
+      const r = readPerformance(fields);
+      // Detached: a cell sliced from a 1 MB chunk would keep the chunk alive in the cache.
+      read = {
+        ...r,
+        showKey: r.showKey === null ? null : detach(r.showKey),
+        showTitle: detach(r.showTitle),
+        showId: detach(r.showId),
+        showVals: r.showVals.map(detach),
+        key: detach(r.key),
+        startsAt: detach(r.startsAt),
+        hall: detach(r.hall),
+      };
+      if (cache.size >= READ_CACHE_LIMIT) cache.clear();
+      cache.set(signature, read);
+    }
+    return read;
   };
 }
 

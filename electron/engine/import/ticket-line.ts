@@ -3,12 +3,13 @@
  * (docs/import-rules.md). Everything is read first — a rejected line writes nothing — then
  * written through the stores.
  */
+import type { ImportField } from '../../../shared/import-fields.js';
 import { readCustomer, upsertCustomer } from './customer-line.js';
 import type { LineFields } from './fields.js';
 import { orderKey, ticketKey } from './identity.js';
-import { readPerformance, upsertPerformance, P_SEASON, type PerformanceWriter } from './performance-line.js';
+import { cachedPerformanceReader, upsertPerformance, P_SEASON, type PerformanceWriter } from './performance-line.js';
 import { LineReject } from './rejects.js';
-import type { EntityStore } from './stores.js';
+import type { Entry, EntityStore } from './stores.js';
 import type { TariffKind } from './tariff-kind.js';
 import type { TicketStore } from './ticket-store.js';
 import { foldText } from './text.js';
@@ -32,45 +33,100 @@ function isCancelledState(state: string): boolean {
   return state !== '' && CANCELLED_STATES.has(state.length <= 2 ? state.toLowerCase() : foldText(state));
 }
 
-export function importTicketLine(w: TicketWriter, fields: LineFields): void {
-  const performance = readPerformance(fields);
-  const tariff = fields.text('tariff');
-  const category = fields.text('tariffCategory');
-  const subscription = fields.text('subscription');
-  let cents = fields.cents('amount');
-  if (cents === null) {
-    // An invitation exported with an empty price is free; any other line needs its price.
-    if (w.kindOf(tariff, category, subscription) !== 'free') throw new LineReject('Montant manquant', fields.mapping.amount ?? null);
-    cents = 0;
-  }
-  const seats = fields.seats();
-  const orderedAt = fields.dateTime('orderDate', 'orderTime', false);
-  const customer = readCustomer(fields);
-  const state = fields.text('state');
-  const isReversal = isCancelledState(state) || cents < 0 || seats < 0;
-  const kind: TariffKind = cents === 0 ? 'free' : w.kindOf(tariff, category, subscription);
+/** The columns a line's customer is read from (see `createTicketLineImporter`). */
+const CUSTOMER_FIELDS: ImportField[] = [
+  'customerId',
+  'title',
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'address1',
+  'address2',
+  'address3',
+  'postalCode',
+  'city',
+  'country',
+  'consentEmail',
+  'consentEmailDate',
+  'consentSms',
+  'consentSmsDate',
+  'consentPost',
+  'consentPostDate',
+  'consentDate',
+  'consentSource',
+];
+const ORDER_FIELDS: ImportField[] = ['orderId', 'orderDate', 'orderTime', 'channel'];
 
-  const ticketId = fields.text('ticketId');
-  const tKey = ticketKey(ticketId, ticketId === '' ? w.lineKey(fields.cells) : null, isReversal);
-  const oKey = orderKey(fields.text('orderId'), customer?.key ?? null, orderedAt, tKey);
+/** What the last line imported wrote for its customer and its order. */
+interface Previous {
+  cells: string[];
+  customerKey: string | null;
+  customerId: number | null;
+  order: Entry;
+}
 
-  const perf = upsertPerformance(w, performance);
-  const customerId = customer ? upsertCustomer(w.customers, customer, w.fileName) : null;
-  const previousCustomer = w.orders.get(oKey)?.vals[0];
-  const order = w.orders.upsert(oKey, [customerId, orderedAt, fields.text('channel')]);
-  if (previousCustomer !== undefined && previousCustomer !== order.vals[0]) w.tickets.moveCustomer(order.id, order.vals[0]);
+/**
+ * The importer of one file's ticket lines. The lines of an order follow one another and repeat
+ * its customer's and the order's cells: a line whose customer cells are those of the line
+ * imported just before has the same customer, already written with those very values (a rejected
+ * line in between wrote nothing), so it is neither read nor written again; likewise its order when
+ * the order number, date and channel repeat too. Performances are read once per distinct cells.
+ */
+export function createTicketLineImporter(w: TicketWriter, fields: LineFields): () => void {
+  const customerColumns = fields.columnsOf(CUSTOMER_FIELDS);
+  const orderColumns = fields.columnsOf(ORDER_FIELDS);
+  const readPerformance = cachedPerformanceReader(fields);
+  let previous: Previous | null = null;
 
-  w.tickets.upsert(tKey, [
-    order.id,
-    perf.id,
-    order.vals[0],
-    perf.vals[P_SEASON],
-    orderedAt,
-    tariff,
-    kind,
-    cents,
-    seats,
-    isReversal ? 1 : 0,
-    state,
-  ]);
+  return () => {
+    const performance = readPerformance();
+    const tariff = fields.text('tariff');
+    const category = fields.text('tariffCategory');
+    const subscription = fields.text('subscription');
+    let cents = fields.cents('amount');
+    if (cents === null) {
+      // An invitation exported with an empty price is free; any other line needs its price.
+      if (w.kindOf(tariff, category, subscription) !== 'free') throw new LineReject('Montant manquant', fields.mapping.amount ?? null);
+      cents = 0;
+    }
+    const seats = fields.seats();
+    const orderedAt = fields.dateTime('orderDate', 'orderTime', false);
+    const sameCustomer = previous !== null && fields.sameCells(previous.cells, customerColumns);
+    const customer = sameCustomer ? null : readCustomer(fields);
+    const customerKey = sameCustomer ? previous!.customerKey : (customer?.key ?? null);
+    const state = fields.text('state');
+    const isReversal = isCancelledState(state) || cents < 0 || seats < 0;
+    const kind: TariffKind = cents === 0 ? 'free' : w.kindOf(tariff, category, subscription);
+
+    const ticketId = fields.text('ticketId');
+    const tKey = ticketKey(ticketId, ticketId === '' ? w.lineKey(fields.cells) : null, isReversal);
+    const orderId = fields.text('orderId');
+    const oKey = orderKey(orderId, customerKey, orderedAt, tKey);
+
+    const perf = upsertPerformance(w, performance);
+    const customerId = sameCustomer ? previous!.customerId : customer ? upsertCustomer(w.customers, customer, w.fileName) : null;
+    let order: Entry;
+    if (sameCustomer && orderId !== '' && fields.sameCells(previous!.cells, orderColumns)) order = previous!.order;
+    else {
+      const previousCustomer = w.orders.get(oKey)?.vals[0];
+      order = w.orders.upsert(oKey, [customerId, orderedAt, fields.text('channel')]);
+      if (previousCustomer !== undefined && previousCustomer !== order.vals[0]) w.tickets.moveCustomer(order.id, order.vals[0]);
+    }
+
+    w.tickets.upsert(tKey, [
+      order.id,
+      perf.id,
+      order.vals[0],
+      perf.vals[P_SEASON],
+      orderedAt,
+      tariff,
+      kind,
+      cents,
+      seats,
+      isReversal ? 1 : 0,
+      state,
+    ]);
+    previous = { cells: fields.cells, customerKey, customerId, order };
+  };
 }
