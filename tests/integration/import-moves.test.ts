@@ -2,8 +2,8 @@
  * Rows that move between imports take their tickets along: an order that changes customer, a
  * performance that changes season. The tickets' denormalised customer and season follow, and the
  * tickets themselves count as unchanged (their own columns did not change). A large import (more
- * lines than the table held, and more than 50,000) drops the tickets' secondary indexes while it
- * reads and recreates them as they were.
+ * lines than the table held, and more than 50,000) drops the secondary indexes of the tickets and
+ * orders while it reads, and recreates them as they were.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../shared/types.js';
@@ -24,7 +24,9 @@ afterEach(() => env.cleanup());
 const run = (name: string, rows: Row[]) => env.ok<ImportSummary>('imports.run', { files: [{ path: env.csv(name, [HEADER, ...rows]) }] });
 const ticket = (key: string) => env.db.sqlite.prepare('SELECT * FROM tickets WHERE source_key = ?').get(key) as Record<string, number | string | null>;
 const idOf = (table: string, key: string) => (env.db.sqlite.prepare(`SELECT id FROM ${table} WHERE source_key = ?`).get(key) as { id: number }).id;
-const ticketIndexes = () => env.db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' ORDER BY name").all();
+const indexesOf = (table: string) => env.db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").all(table);
+const ticketIndexes = () => indexesOf('tickets');
+const orderIndexes = () => indexesOf('orders');
 
 describe('rows that move take their tickets along', () => {
   it('an order that changes customer', async () => {
@@ -56,6 +58,7 @@ describe('rows that move take their tickets along', () => {
 
   it('in a large import, whose indexes come back as they were', async () => {
     const before = ticketIndexes();
+    const ordersBefore = orderIndexes();
     const rows: Row[] = [];
     for (let i = 1; i <= 60_000; i++) rows.push(line(`B${i}`, `O${Math.ceil(i / 2)}`, `S${i % 7}`, '12/10/2024', `C${i % 500}`));
     // After the first 50,000 lines: an order changes customer, a performance changes season.
@@ -64,6 +67,7 @@ describe('rows that move take their tickets along', () => {
     const summary = await run('gros.csv', rows);
     expect(summary.tickets.new).toBe(60_001);
     expect(ticketIndexes()).toEqual(before);
+    expect(orderIndexes()).toEqual(ordersBefore);
     expect(ticket('B59999').customer_id).toBe(idOf('customers', 'C777'));
     expect(ticket('B60000').customer_id).toBe(idOf('customers', 'C777'));
     const s5 = idOf('performances', 'S5');

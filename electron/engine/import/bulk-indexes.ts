@@ -1,5 +1,5 @@
 /**
- * A large import drops a table's secondary indexes inside its transaction and recreates them once
+ * A large import drops some tables' secondary indexes inside its transaction and recreates them once
  * its rows are in: one CREATE INDEX over a million rows (a sort) costs far less than a million
  * incremental index inserts. DDL is transactional in SQLite, so a rollback (an error, a
  * cancellation, a dry run) brings the indexes back as they were. Unique indexes stay: they are
@@ -13,18 +13,18 @@ export class SuspendedIndexes {
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly table: string,
+    private readonly tables: readonly string[],
   ) {}
 
   get active(): boolean {
     return this.dropped.length > 0;
   }
 
-  /** Drops the table's non-unique indexes declared by CREATE INDEX (not those of constraints). */
+  /** Drops the tables' non-unique indexes declared by CREATE INDEX (not those of constraints). */
   suspend(): void {
-    const list = this.sqlite.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 0 AND origin = \'c\'').pluck().all(this.table) as string[];
+    const listOf = this.sqlite.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 0 AND origin = \'c\'').pluck();
     const sqlOf = this.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
-    for (const name of list) {
+    for (const name of this.tables.flatMap((table) => listOf.all(table) as string[])) {
       const sql = sqlOf.get(name) as string | null;
       if (!sql) continue;
       this.dropped.push({ name, sql });

@@ -6,8 +6,9 @@
  * Built for a million lines in one import:
  * - a ticket this import creates has an id above the table's largest id before it, so only the
  *   tickets stored before need a "met already" status (one byte per id, not a Map entry per line);
- * - past max(50,000, tickets stored) lines, the tickets' secondary indexes are dropped and then
- *   recreated by `finish` (see SuspendedIndexes);
+ * - past max(50,000, tickets stored) lines, the secondary indexes of the tickets and of the orders
+ *   (an order per two or three lines) are dropped and then recreated by `finish` (see
+ *   SuspendedIndexes); nothing reads the orders by those indexes while the lines are read;
  * - the tickets of an order that changes customer, or of a performance that changes season, are
  *   updated by `finish`, once, with the final value: without the indexes those updates would each
  *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
@@ -67,7 +68,7 @@ export class TicketStore {
     this.maxIdBefore = maxId;
     this.statusBefore = new Uint8Array(maxId + 1);
     this.bulkAfter = options.bulkAfter ?? Math.max(BULK_LINES, count);
-    this.indexes = new SuspendedIndexes(sqlite, 'tickets');
+    this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders']);
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
     this.insert = sqlite.prepare(
       `INSERT INTO tickets (source_key, ${TICKET_COLUMNS.join(', ')}, cancelled_seats, valid_seats)
