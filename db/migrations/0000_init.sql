@@ -16,11 +16,9 @@ CREATE TABLE `customer_seasons` (
 	`revenue_cents` integer NOT NULL,
 	`orders` integer NOT NULL,
 	`subscription_tickets` integer NOT NULL,
-	PRIMARY KEY(`customer_id`, `season_year`),
-	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action
+	PRIMARY KEY(`customer_id`, `season_year`)
 ) STRICT;
 --> statement-breakpoint
-CREATE INDEX `customer_seasons_season` ON `customer_seasons` (`season_year`);--> statement-breakpoint
 CREATE TABLE `customer_stats` (
 	`customer_id` integer PRIMARY KEY NOT NULL,
 	`lifetime_value_cents` integer NOT NULL,
@@ -28,13 +26,9 @@ CREATE TABLE `customer_stats` (
 	`tickets` integer NOT NULL,
 	`active_seasons` integer NOT NULL,
 	`first_purchase` text,
-	`last_purchase` text,
-	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action
+	`last_purchase` text
 ) STRICT;
 --> statement-breakpoint
-CREATE INDEX `customer_stats_ltv` ON `customer_stats` (`lifetime_value_cents`);--> statement-breakpoint
-CREATE INDEX `customer_stats_orders` ON `customer_stats` (`orders`);--> statement-breakpoint
-CREATE INDEX `customer_stats_last` ON `customer_stats` (`last_purchase`);--> statement-breakpoint
 CREATE TABLE `customers` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`source_key` text NOT NULL,
@@ -181,8 +175,7 @@ CREATE TABLE `subscriptions` (
 	`customer_id` integer NOT NULL,
 	`season_year` integer NOT NULL,
 	`formula` text DEFAULT '' NOT NULL,
-	`tickets` integer DEFAULT 0 NOT NULL,
-	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action
+	`tickets` integer DEFAULT 0 NOT NULL
 ) STRICT;
 --> statement-breakpoint
 CREATE UNIQUE INDEX `subscriptions_customer_season` ON `subscriptions` (`customer_id`,`season_year`,`formula`);--> statement-breakpoint

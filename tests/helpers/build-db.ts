@@ -48,13 +48,15 @@ export class DbBuilder {
   private readonly performanceSeason = new Map<number, number>();
   private readonly orderCustomer = new Map<number, number | null>();
 
+  /** `keyPrefix` keeps the generated source keys apart from rows already in the database. */
   constructor(
     readonly sqlite: Database.Database,
     readonly startMonth: number = DEFAULT_SEASON_START_MONTH,
+    readonly keyPrefix = '',
   ) {}
 
   private next(prefix: string): string {
-    return `${prefix}${++this.n}`;
+    return `${this.keyPrefix}${prefix}${++this.n}`;
   }
 
   private insert(table: string, row: Record<string, unknown>): number {

@@ -20,8 +20,10 @@ ORDER BY p.season_year`;
 /**
  * Spectators per season, split by where they were before: each customer-season row looks at the
  * same customer's previous active season. None → new; N-1 → returning; earlier → reactivated.
- * So new + returning + reactivated = spectators, by construction. The rebuild stores it in
- * season_stats (aggregates.ts), so that reading the indicators stays instant.
+ * So new + returning + reactivated = spectators, by construction. The definition, in SQL over
+ * customer_seasons: the rebuild computes the same figures in its one pass (ticket-tally.ts) and
+ * stores them in season_stats, so that reading the indicators stays instant;
+ * tests/integration/kpi-rebuild.test.ts checks that both agree.
  */
 export const SPECTATOR_FLOWS_SQL = `
 SELECT season_year AS seasonYear, COUNT(*) AS spectators,

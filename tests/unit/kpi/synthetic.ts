@@ -3,6 +3,7 @@
  * what the indicator benchmark measures on. Deterministic (seeded), so timings compare.
  */
 import type Database from 'better-sqlite3';
+import { customerSearchText } from '../../../electron/engine/kpi/search-text.js';
 import { seasonYearOf } from '../../../shared/season.js';
 
 export interface SyntheticSize {
@@ -33,10 +34,12 @@ export function fillSynthetic(sqlite: Database.Database, size: SyntheticSize, se
   const firstYear = 2025 - size.seasons;
   sqlite.transaction(() => {
     const customer = sqlite.prepare(
-      'INSERT INTO customers (id, source_key, last_name, first_name, email, postal_code, city) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO customers (id, source_key, last_name, first_name, email, postal_code, city, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (let i = 1; i <= size.customers; i++) {
-      customer.run(i, `C${i}`, `Nom${i}`, `Prénom${i}`, `client${i}@exemple.fr`, `750${pad(i % 20)}`, 'Paris');
+      const c = { lastName: `Nom${i}`, firstName: `Prénom${i}`, email: `client${i}@exemple.fr`, postalCode: `750${pad(i % 20)}`, city: 'Paris' };
+      // Written with the row, as the importer does: the rebuild only fills texts left empty.
+      customer.run(i, `C${i}`, c.lastName, c.firstName, c.email, c.postalCode, c.city, customerSearchText(c));
     }
     const show = sqlite.prepare('INSERT INTO shows (id, source_key, title, discipline) VALUES (?, ?, ?, ?)');
     const performance = sqlite.prepare(
