@@ -201,7 +201,7 @@ CREATE TABLE `tickets` (
 ) STRICT;
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tickets_source_key` ON `tickets` (`source_key`);--> statement-breakpoint
-CREATE INDEX `tickets_order` ON `tickets` (`order_id`,`season_year`);--> statement-breakpoint
+CREATE INDEX `tickets_order` ON `tickets` (`order_id`,`performance_id`);--> statement-breakpoint
 CREATE INDEX `tickets_performance` ON `tickets` (`performance_id`);--> statement-breakpoint
 -- Written by hand (drizzle-kit knows no triggers): see `customers.searchText` in db/schema.ts.
 CREATE TRIGGER `customers_search_text_stale` AFTER UPDATE OF `last_name`, `first_name`, `email`, `postal_code`, `city` ON `customers`
