@@ -90,10 +90,15 @@ export class TicketTally {
   private readonly slotRevenue = new Column();
   private readonly slotOrders = new Column();
   private readonly slotSubscriptionSeats = new Column();
-  /** Subscription formulas, and valid seats per (formula, slot). */
-  private readonly formulas: string[] = [];
+  /**
+   * Subscription formulas (tariff names), numbered from 1. A slot's first formula and its seats
+   * are in columns; the rare other formulas of the same customer × season in `moreFormulas`.
+   */
+  private readonly formulas: string[] = [''];
   private readonly formulaIds = new Map<string, number>();
-  private readonly subscriptionSeats = new Map<number, number>();
+  private readonly slotFormula = new Column();
+  private readonly slotFormulaSeats = new Column();
+  private readonly moreFormulas = new Map<number, Map<string, number>>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -237,7 +242,8 @@ export class TicketTally {
     }
     if (slot >= 0 && seasonOf[slot] === season) return slot;
     const created = this.slotCount++;
-    for (const column of [this.slotNext, this.slotCustomer, this.slotSeason, this.slotTickets, this.slotRevenue, this.slotOrders, this.slotSubscriptionSeats]) {
+    const columns = [this.slotNext, this.slotCustomer, this.slotSeason, this.slotTickets, this.slotRevenue, this.slotOrders, this.slotSubscriptionSeats];
+    for (const column of [...columns, this.slotFormula, this.slotFormulaSeats]) {
       column.ensure(this.slotCount);
     }
     this.slotNext.values[created] = slot;
@@ -255,9 +261,15 @@ export class TicketTally {
       this.formulas.push(formula);
       this.formulaIds.set(formula, id);
     }
-    // Slots stay far below 2^32, formulas far below 2^21: the key is exact in a double.
-    const key = id * 2 ** 32 + slot;
-    this.subscriptionSeats.set(key, (this.subscriptionSeats.get(key) ?? 0) + seats);
+    const first = this.slotFormula.values[slot];
+    if (first === 0 || first === id) {
+      this.slotFormula.values[slot] = id;
+      this.slotFormulaSeats.values[slot] += seats;
+      return;
+    }
+    let more = this.moreFormulas.get(slot);
+    if (!more) this.moreFormulas.set(slot, (more = new Map()));
+    more.set(formula, (more.get(formula) ?? 0) + seats);
   }
 
   /** Calls `visit` with the slot of each season of the customer, seasons in order. */
@@ -411,12 +423,23 @@ export class TicketTally {
 
   /** subscriptions rows in key order: customer, season, formula, valid seats. */
   subscriptionRows(): Row[] {
-    const rows: [number, number, string, number][] = [];
-    for (const [key, seats] of this.subscriptionSeats) {
-      const slot = key % 2 ** 32;
-      const formula = this.formulas[(key - slot) / 2 ** 32];
-      rows.push([this.slotCustomer.values[slot], this.firstSeason + this.slotSeason.values[slot], formula, seats]);
+    const next = this.slotNext.values;
+    const rows: Row[] = [];
+    for (let c = 1; c <= this.maxCustomer; c++) {
+      for (let slot = this.customerFirstSlot[c]; slot >= 0; slot = next[slot]) {
+        const id = this.slotFormula.values[slot];
+        if (id === 0) continue;
+        const season = this.firstSeason + this.slotSeason.values[slot];
+        const more = this.moreFormulas.get(slot);
+        if (!more) {
+          rows.push([c, season, this.formulas[id], this.slotFormulaSeats.values[slot]]);
+          continue;
+        }
+        const list: Row[] = [[c, season, this.formulas[id], this.slotFormulaSeats.values[slot]]];
+        for (const [formula, seats] of more) list.push([c, season, formula, seats]);
+        rows.push(...list.sort((a, b) => compareKeys(a, b, 3)));
+      }
     }
-    return rows.sort((a, b) => compareKeys(a, b, 3));
+    return rows;
   }
 }
