@@ -9,6 +9,11 @@
  * - past max(50,000, tickets stored) lines, the secondary indexes of the tickets and of the orders
  *   (an order per two or three lines) are dropped and then recreated by `finish` (see
  *   SuspendedIndexes); nothing reads the orders by those indexes while the lines are read;
+ * - a first import (no ticket stored yet: a venue's first import, a benchmark) drops the unique
+ *   `source_key` indexes of the tickets and of the orders as well, from its first line: the orders'
+ *   store holds every order key already, and the tickets' keys of this import — the only ones there
+ *   are — are kept in a Map key → id. A row then costs an append to the table and nothing else;
+ *   `finish` recreates the indexes, and a duplicate there (a bug) fails the whole import;
  * - the tickets of an order that changes customer, or of a performance that changes season, are
  *   updated by `finish`, once, with the final value: without the indexes those updates would each
  *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
@@ -16,7 +21,7 @@
  */
 import type Database from 'better-sqlite3';
 import { SuspendedIndexes } from './bulk-indexes.js';
-import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
+import { countSeen, detach, emptyCounts, mergeValues, type Value } from './stores.js';
 
 /** The ticket columns an export line sets, in this order. */
 export const TICKET_COLUMNS = [
@@ -39,6 +44,9 @@ const T_SEASON = 3;
 export const T_SEATS = 8;
 export const T_IS_REVERSAL = 9;
 
+const INSERT_SQL = `INSERT INTO tickets (source_key, ${TICKET_COLUMNS.join(', ')}, cancelled_seats, valid_seats)
+  VALUES (?, ${TICKET_COLUMNS.map(() => '?').join(', ')}, 0, ?)`;
+
 /** Lines after which a large import suspends the secondary indexes, when the table holds fewer tickets. */
 const BULK_LINES = 50_000;
 
@@ -57,23 +65,27 @@ export class TicketStore {
   /** Pending moves: order id → its customer, performance id → its season. */
   private readonly customerMoves = new Map<number, Value>();
   private readonly seasonMoves = new Map<number, Value>();
+  /** A first import: its tickets' keys → ids, standing in for the dropped unique index. */
+  private readonly ownKeys: Map<string, number> | null;
   private readonly select: Database.Statement;
-  private readonly insert: Database.Statement;
+  private readonly selectById: Database.Statement;
+  private insert: Database.Statement;
+  private readonly sqlite: Database.Database;
   private readonly update: Database.Statement;
   private readonly moveCustomerStatement: Database.Statement;
   private readonly moveSeasonStatement: Database.Statement;
 
   constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
     const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
+    this.sqlite = sqlite;
     this.maxIdBefore = maxId;
     this.statusBefore = new Uint8Array(maxId + 1);
-    this.bulkAfter = options.bulkAfter ?? Math.max(BULK_LINES, count);
+    this.ownKeys = count === 0 ? new Map() : null;
+    this.bulkAfter = this.ownKeys ? 1 : (options.bulkAfter ?? Math.max(BULK_LINES, count));
     this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders']);
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
-    this.insert = sqlite.prepare(
-      `INSERT INTO tickets (source_key, ${TICKET_COLUMNS.join(', ')}, cancelled_seats, valid_seats)
-       VALUES (?, ${TICKET_COLUMNS.map(() => '?').join(', ')}, 0, ?) ON CONFLICT (source_key) DO NOTHING`,
-    );
+    this.selectById = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE id = ?`).raw();
+    this.insert = sqlite.prepare(`${INSERT_SQL} ON CONFLICT (source_key) DO NOTHING`);
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.moveCustomerStatement = sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?');
     this.moveSeasonStatement = sqlite.prepare('UPDATE tickets SET season_year = ? WHERE performance_id = ?');
@@ -93,28 +105,50 @@ export class TicketStore {
   upsert(key: string, v: Value[]): number {
     for (let i = 0; i < v.length; i++) if (v[i] === '') v[i] = null;
     const isReversal = v[T_IS_REVERSAL] === 1;
-    if (++this.lines === this.bulkAfter) this.indexes.suspend();
-    // Insert first: a new ticket (the common case) costs one statement, a known one two.
-    const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], isReversal ? 0 : v[T_SEATS]);
+    if (++this.lines === this.bulkAfter) this.suspendIndexes();
+    const validSeats = isReversal ? 0 : v[T_SEATS];
     let id: number;
-    if (inserted.changes === 1) {
-      id = Number(inserted.lastInsertRowid);
-      this.counts.new++;
+    if (this.ownKeys) {
+      const known = this.ownKeys.get(key);
+      if (known === undefined) {
+        id = Number(this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], validSeats).lastInsertRowid);
+        this.ownKeys.set(detach(key), id);
+        this.counts.new++;
+      } else {
+        id = known;
+        this.merge(this.selectById.get(id) as Value[], v);
+      }
     } else {
-      const row = this.select.get(key) as Value[];
-      id = row[0] as number;
-      const stored = row.slice(1);
-      const customer = this.customerMoves.get(stored[T_ORDER] as number);
-      if (customer !== undefined) stored[T_CUSTOMER] = customer;
-      const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
-      if (season !== undefined) stored[T_SEASON] = season;
-      const changed = mergeValues(stored, v);
-      if (changed) this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
-      // A ticket this import created was counted as new when it was.
-      if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
+      // Insert first: a new ticket (the common case) costs one statement, a known one two.
+      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], validSeats);
+      if (inserted.changes === 1) {
+        id = Number(inserted.lastInsertRowid);
+        this.counts.new++;
+      } else id = this.merge(this.select.get(key) as Value[], v);
     }
     if (isReversal) this.reversalIds.add(id);
     else this.seats += v[T_SEATS] as number;
+    return id;
+  }
+
+  private suspendIndexes(): void {
+    this.indexes.suspend(this.ownKeys !== null);
+    // ON CONFLICT needs the unique index: without it, the Map tells a known key beforehand.
+    if (this.ownKeys) this.insert = this.sqlite.prepare(INSERT_SQL);
+  }
+
+  /** A line of a ticket already stored (`row`: its id and TICKET_COLUMNS) merged; returns its id. */
+  private merge(row: Value[], v: Value[]): number {
+    const id = row[0] as number;
+    const stored = row.slice(1);
+    const customer = this.customerMoves.get(stored[T_ORDER] as number);
+    if (customer !== undefined) stored[T_CUSTOMER] = customer;
+    const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
+    if (season !== undefined) stored[T_SEASON] = season;
+    const changed = mergeValues(stored, v);
+    if (changed) this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
+    // A ticket this import created was counted as new when it was.
+    if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
     return id;
   }
 
