@@ -71,7 +71,11 @@ const READ_CACHE_LIMIT = 10_000;
 export function cachedPerformanceReader(fields: LineFields): () => PerformanceRead {
   const columns = fields.columnsOf(PERFORMANCE_FIELDS);
   const cache = new Map<string, PerformanceRead>();
+  let previousCells: string[] | null = null;
+  let previousRead: PerformanceRead | null = null;
   return () => {
+    // Lines of one performance often follow one another: compared in place, no signature built.
+    if (previousCells !== null && fields.sameCells(previousCells, columns)) return previousRead!;
     const signature = fields.signature(columns);
     let read = cache.get(signature);
     if (read === undefined) {
@@ -90,6 +94,8 @@ export function cachedPerformanceReader(fields: LineFields): () => PerformanceRe
       if (cache.size >= READ_CACHE_LIMIT) cache.clear();
       cache.set(signature, read);
     }
+    previousCells = fields.cells;
+    previousRead = read;
     return read;
   };
 }

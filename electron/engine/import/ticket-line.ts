@@ -64,6 +64,7 @@ interface Previous {
   customerKey: string | null;
   customerId: number | null;
   order: Entry;
+  orderedAt: string | null;
 }
 
 /**
@@ -91,7 +92,9 @@ export function createTicketLineImporter(w: TicketWriter, fields: LineFields): (
       cents = 0;
     }
     const seats = fields.seats();
-    const orderedAt = fields.dateTime('orderDate', 'orderTime', false);
+    // The order's cells repeat those of the line before (read well then): so does its date.
+    const sameOrderCells = previous !== null && fields.sameCells(previous.cells, orderColumns);
+    const orderedAt = sameOrderCells ? previous!.orderedAt : fields.dateTime('orderDate', 'orderTime', false);
     const sameCustomer = previous !== null && fields.sameCells(previous.cells, customerColumns);
     const customer = sameCustomer ? null : readCustomer(fields);
     const customerKey = sameCustomer ? previous!.customerKey : (customer?.key ?? null);
@@ -107,7 +110,7 @@ export function createTicketLineImporter(w: TicketWriter, fields: LineFields): (
     const perf = upsertPerformance(w, performance);
     const customerId = sameCustomer ? previous!.customerId : customer ? upsertCustomer(w.customers, customer, w.fileName) : null;
     let order: Entry;
-    if (sameCustomer && orderId !== '' && fields.sameCells(previous!.cells, orderColumns)) order = previous!.order;
+    if (sameCustomer && orderId !== '' && sameOrderCells) order = previous!.order;
     else {
       const previousCustomer = w.orders.get(oKey)?.vals[0];
       order = w.orders.upsert(oKey, [customerId, orderedAt, fields.text('channel')]);
@@ -127,6 +130,6 @@ export function createTicketLineImporter(w: TicketWriter, fields: LineFields): (
       isReversal ? 1 : 0,
       state,
     ]);
-    previous = { cells: fields.cells, customerKey, customerId, order };
+    previous = { cells: fields.cells, customerKey, customerId, order, orderedAt };
   };
 }
