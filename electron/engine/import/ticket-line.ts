@@ -7,7 +7,7 @@ import type { ImportField } from '../../../shared/import-fields.js';
 import { readCustomer, upsertCustomer } from './customer-line.js';
 import type { LineFields } from './fields.js';
 import { orderKey, ticketKey } from './identity.js';
-import { cachedPerformanceReader, upsertPerformance, P_SEASON, type PerformanceWriter } from './performance-line.js';
+import { cachedPerformanceReader, upsertPerformance, P_SEASON, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
 import { LineReject } from './rejects.js';
 import type { Entry, EntityStore } from './stores.js';
 import type { TariffKind } from './tariff-kind.js';
@@ -65,6 +65,8 @@ interface Previous {
   customerId: number | null;
   order: Entry;
   orderedAt: string | null;
+  performance: PerformanceRead;
+  perf: Entry;
 }
 
 /**
@@ -72,7 +74,8 @@ interface Previous {
  * its customer's and the order's cells: a line whose customer cells are those of the line
  * imported just before has the same customer, already written with those very values (a rejected
  * line in between wrote nothing), so it is neither read nor written again; likewise its order when
- * the order number, date and channel repeat too. Performances are read once per distinct cells.
+ * the order number, date and channel repeat too. Performances are read once per distinct cells, and
+ * not written again for a line that repeats the line before's.
  */
 export function createTicketLineImporter(w: TicketWriter, fields: LineFields): () => void {
   const customerColumns = fields.columnsOf(CUSTOMER_FIELDS);
@@ -107,7 +110,8 @@ export function createTicketLineImporter(w: TicketWriter, fields: LineFields): (
     const orderId = fields.text('orderId');
     const oKey = orderKey(orderId, customerKey, orderedAt, tKey);
 
-    const perf = upsertPerformance(w, performance);
+    // The same read as the line before: its upsert would find the values it wrote and change nothing.
+    const perf = previous !== null && previous.performance === performance ? previous.perf : upsertPerformance(w, performance);
     const customerId = sameCustomer ? previous!.customerId : customer ? upsertCustomer(w.customers, customer, w.fileName) : null;
     let order: Entry;
     if (sameCustomer && orderId !== '' && sameOrderCells) order = previous!.order;
@@ -130,6 +134,6 @@ export function createTicketLineImporter(w: TicketWriter, fields: LineFields): (
       isReversal ? 1 : 0,
       state,
     ]);
-    previous = { cells: fields.cells, customerKey, customerId, order, orderedAt };
+    previous = { cells: fields.cells, customerKey, customerId, order, orderedAt, performance, perf };
   };
 }
