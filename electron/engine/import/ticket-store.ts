@@ -11,8 +11,8 @@
  *   SuspendedIndexes); nothing reads the orders by those indexes while the lines are read;
  * - a first import (no ticket stored yet: a venue's first import, a benchmark) drops the unique
  *   `source_key` indexes of the tickets and of the orders as well, from its first line: the orders'
- *   store holds every order key already, and the tickets' keys of this import — the only ones there
- *   are — are kept in a Map key → id. A row then costs an append to the table and nothing else;
+   *   store holds every order key already, and the tickets' keys of this import — the only ones there
+ *   are — are kept in a compact table key → id (KeyIds). A row then costs an append to the table and nothing else;
  *   `finish` recreates the indexes, and a duplicate there (a bug) fails the whole import;
  * - the tickets of an order that changes customer, or of a performance that changes season, are
  *   updated by `finish`, once, with the final value: without the indexes those updates would each
@@ -21,7 +21,8 @@
  */
 import type Database from 'better-sqlite3';
 import { SuspendedIndexes } from './bulk-indexes.js';
-import { countSeen, detach, emptyCounts, mergeValues, type Value } from './stores.js';
+import { KeyIds } from './key-ids.js';
+import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
 
 /** The ticket columns an export line sets, in this order. */
 export const TICKET_COLUMNS = [
@@ -66,7 +67,7 @@ export class TicketStore {
   private readonly customerMoves = new Map<number, Value>();
   private readonly seasonMoves = new Map<number, Value>();
   /** A first import: its tickets' keys → ids, standing in for the dropped unique index. */
-  private readonly ownKeys: Map<string, number> | null;
+  private readonly ownKeys: KeyIds | null;
   private readonly select: Database.Statement;
   private readonly selectById: Database.Statement;
   private insert: Database.Statement;
@@ -80,7 +81,8 @@ export class TicketStore {
     this.sqlite = sqlite;
     this.maxIdBefore = maxId;
     this.statusBefore = new Uint8Array(maxId + 1);
-    this.ownKeys = count === 0 ? new Map() : null;
+    const keyOf = sqlite.prepare('SELECT source_key FROM tickets WHERE id = ?').pluck();
+    this.ownKeys = count === 0 ? new KeyIds((id) => keyOf.get(id) as string) : null;
     this.bulkAfter = this.ownKeys ? 1 : (options.bulkAfter ?? Math.max(BULK_LINES, count));
     this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders']);
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
@@ -112,7 +114,7 @@ export class TicketStore {
       const known = this.ownKeys.get(key);
       if (known === undefined) {
         id = Number(this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], validSeats).lastInsertRowid);
-        this.ownKeys.set(detach(key), id);
+        this.ownKeys.add(key, id);
         this.counts.new++;
       } else {
         id = known;
@@ -133,7 +135,7 @@ export class TicketStore {
 
   private suspendIndexes(): void {
     this.indexes.suspend(this.ownKeys !== null);
-    // ON CONFLICT needs the unique index: without it, the Map tells a known key beforehand.
+    // ON CONFLICT needs the unique index: without it, KeyIds tells a known key beforehand.
     if (this.ownKeys) this.insert = this.sqlite.prepare(INSERT_SQL);
   }
 
