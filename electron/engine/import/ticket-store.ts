@@ -10,10 +10,11 @@
  *   (an order per two or three lines) are dropped and then recreated by `finish` (see
  *   SuspendedIndexes); nothing reads the orders by those indexes while the lines are read;
  * - a first import (no ticket stored yet: a venue's first import, a benchmark) drops the unique
- *   `source_key` indexes of the tickets and of the orders as well, from its first line: the orders'
-   *   store holds every order key already, and the tickets' keys of this import — the only ones there
- *   are — are kept in a compact table key → id (KeyIds). A row then costs an append to the table and nothing else;
- *   `finish` recreates the indexes, and a duplicate there (a bug) fails the whole import;
+ *   `source_key` indexes of the tickets and of the orders as well, from its first line: the
+ *   orders' store holds every order key already, and the tickets' keys of this import — the only
+ *   ones there are — are kept in a compact table key → id (KeyIds). A row then costs an append to
+ *   its table and nothing else; `finish` recreates the indexes, and a duplicate there (a bug)
+ *   fails the whole import;
  * - the tickets of an order that changes customer, or of a performance that changes season, are
  *   updated by `finish`, once, with the final value: without the indexes those updates would each
  *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
