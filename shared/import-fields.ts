@@ -19,7 +19,7 @@ const TICKET_LINE_FIELDS = [
   'subscription',
   'channel',
 ] as const;
-const PERFORMANCE_FIELDS = [
+export const PERFORMANCE_FIELDS = [
   'performanceId',
   'performanceDate',
   'performanceTime',
@@ -31,7 +31,7 @@ const PERFORMANCE_FIELDS = [
   'capacity',
   'vatRate',
 ] as const;
-const CUSTOMER_FIELDS = [
+export const CUSTOMER_FIELDS = [
   'customerId',
   'title',
   'lastName',

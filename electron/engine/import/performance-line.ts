@@ -7,7 +7,7 @@ import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
 import { performanceKey, showKey } from './identity.js';
 import { detach, type EntityStore, type Value } from './stores.js';
-import type { ImportField } from '../../../shared/import-fields.js';
+import { PERFORMANCE_FIELDS } from '../../../shared/import-fields.js';
 
 export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
 export const PERFORMANCE_COLUMNS = ['show_id', 'starts_at', 'season_year', 'hall', 'capacity', 'vat_rate_bp'] as const;
@@ -50,18 +50,6 @@ export function readPerformance(fields: LineFields): PerformanceRead {
   };
 }
 
-const PERFORMANCE_FIELDS: ImportField[] = [
-  'performanceId',
-  'performanceDate',
-  'performanceTime',
-  'showId',
-  'showTitle',
-  'discipline',
-  'company',
-  'hall',
-  'capacity',
-  'vatRate',
-];
 const READ_CACHE_LIMIT = 10_000;
 
 /**

@@ -3,7 +3,7 @@
  * (docs/import-rules.md). Everything is read first — a rejected line writes nothing — then
  * written through the stores.
  */
-import type { ImportField } from '../../../shared/import-fields.js';
+import { CUSTOMER_FIELDS, type ImportField } from '../../../shared/import-fields.js';
 import { readCustomer, upsertCustomer } from './customer-line.js';
 import type { LineFields } from './fields.js';
 import { orderKey, ticketKey } from './identity.js';
@@ -33,29 +33,7 @@ function isCancelledState(state: string): boolean {
   return state !== '' && CANCELLED_STATES.has(state.length <= 2 ? state.toLowerCase() : foldText(state));
 }
 
-/** The columns a line's customer is read from (see `createTicketLineImporter`). */
-const CUSTOMER_FIELDS: ImportField[] = [
-  'customerId',
-  'title',
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'address1',
-  'address2',
-  'address3',
-  'postalCode',
-  'city',
-  'country',
-  'consentEmail',
-  'consentEmailDate',
-  'consentSms',
-  'consentSmsDate',
-  'consentPost',
-  'consentPostDate',
-  'consentDate',
-  'consentSource',
-];
+/** The columns a line's order is read from (its customer's: CUSTOMER_FIELDS). */
 const ORDER_FIELDS: ImportField[] = ['orderId', 'orderDate', 'orderTime', 'channel'];
 
 /** What the last line imported wrote for its customer and its order. */
