@@ -1,6 +1,7 @@
 // Lint: TypeScript's recommended rules, plus the folder boundaries of ARCHITECTURE.md.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const noElectron = {
@@ -44,6 +45,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The two classic rules of hooks; the React Compiler's newer rules are not adopted (no compiler here).
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['renderer/**'],

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
+async function ruleIds(code: string, filePath: string): Promise<(string | null)[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId);
+}
+
 async function restrictedMessages(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return result.messages
@@ -29,5 +34,10 @@ describe('folder boundaries', () => {
     const code = "import { openDatabase } from '../../db/open.js';\nexport const o = openDatabase;\n";
     expect(await restrictedMessages(code, 'renderer/pages/x.tsx')).toHaveLength(1);
     expect(await restrictedMessages("import { contract } from '../../shared/contract.js';\nexport const c = contract;\n", 'renderer/pages/x.tsx')).toHaveLength(0);
+  });
+
+  it('hold the renderer to the rules of hooks', async () => {
+    const conditional = "import { useState } from 'react';\nexport function A(p: { on: boolean }) {\n  if (p.on) useState(0);\n  return null;\n}\n";
+    expect(await ruleIds(conditional, 'renderer/components/A.tsx')).toContain('react-hooks/rules-of-hooks');
   });
 });
