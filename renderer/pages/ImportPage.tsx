@@ -116,7 +116,7 @@ export function ImportPage() {
   return (
     <section className="import-page">
       <h1>{t('import.title')}</h1>
-      <Steps current={step} />
+      <Steps current={step} skipped={checked ? [] : ['dryRun']} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <p className="notice" role="status">
