@@ -1,12 +1,14 @@
 /** The customer's indicators; each one's formula shows on hover and on keyboard focus. */
 import { useTranslation } from 'react-i18next';
+import { CUSTOMER_FORMULAS } from '../../shared/indicator-formulas.js';
 import type { CustomerRecord } from '../../shared/types.js';
 import { useFormat } from '../hooks/useFormat.js';
 import { CUSTOMER_INDICATORS, type CustomerIndicator } from '../lib/formulas.js';
 
 export function IndicatorGrid({ customer }: { customer: CustomerRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
+  const language = i18n.language === 'en' ? 'en' : 'fr';
   const shown: Record<CustomerIndicator, string> = {
     lifetimeValueCents: f.money(customer.lifetimeValueCents),
     orders: f.number(customer.orders),
@@ -24,7 +26,7 @@ export function IndicatorGrid({ customer }: { customer: CustomerRecord }) {
       <h2>{t('customer.indicators')}</h2>
       <dl className="indicators">
         {CUSTOMER_INDICATORS.map((indicator) => {
-          const formula = t('customer.formula', { formula: t(`formulas.${indicator}`) });
+          const formula = t('customer.formula', { formula: CUSTOMER_FORMULAS[indicator][language] });
           return (
             <div key={indicator} className="indicator" title={formula} tabIndex={0} aria-describedby={`formula-${indicator}`} data-indicator={indicator}>
               <dt>{t(`indicators.${indicator}`)}</dt>

@@ -1,6 +1,6 @@
 /**
- * The formula shown beside each customer indicator. The renderer's i18n files carry the text so
- * that it follows the language; keep them in step with DOMAIN.md's definitions.
+ * The customer indicators the record shows, in order. Their formulas come from
+ * shared/indicator-formulas.ts, the one definition (French and English).
  */
 export const CUSTOMER_INDICATORS = [
   'lifetimeValueCents',

@@ -132,7 +132,7 @@ test('from the empty base to a customer record whose figures match the command l
   // The formula is there for whoever doubts a figure.
   await page.locator('[data-indicator="averageBasketCents"]').hover();
   await expect(page.locator('#formula-averageBasketCents')).toBeVisible();
-  await expect(page.locator('#formula-averageBasketCents')).toContainText('valeur cumulée ÷ commandes');
+  await expect(page.locator('#formula-averageBasketCents')).toContainText('Valeur cumulée / commandes');
 
   // The disciplines chart drew something (not a blank canvas), one bar per discipline seen.
   const painted = await page.locator('.chart canvas').evaluate((canvas: CanvasLike) => {
