@@ -112,7 +112,7 @@ export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineC
 
     writer.tickets.finish();
     progress.phase('matching', linesRead);
-    const { matched } = matchReversals(sqlite);
+    const { matched } = matchReversals(sqlite, { onlyNewTickets: writer.tickets.allAsInserted });
     progress.phase('indicators', linesRead);
     rebuildAggregates(sqlite);
 

@@ -57,6 +57,7 @@ export class TicketStore {
   /** Reversal lines met by this import (their ids), for the summary. */
   readonly reversalIds = new Set<number>();
   seats = 0;
+  private updatedAny = false;
   /** Tickets stored before this import have ids up to this one. */
   private readonly maxIdBefore: number;
   /** Status (see countSeen) of the tickets stored before this import that it met, by id. */
@@ -75,7 +76,6 @@ export class TicketStore {
   private readonly sqlite: Database.Database;
   private readonly update: Database.Statement;
   private readonly moveCustomerStatement: Database.Statement;
-  private readonly moveSeasonStatement: Database.Statement;
 
   constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
     const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
@@ -91,7 +91,6 @@ export class TicketStore {
     this.insert = sqlite.prepare(`${INSERT_SQL} ON CONFLICT (source_key) DO NOTHING`);
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.moveCustomerStatement = sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?');
-    this.moveSeasonStatement = sqlite.prepare('UPDATE tickets SET season_year = ? WHERE performance_id = ?');
   }
 
   /** The tickets of order `orderId` now belong to `customerId` (written by `finish`). */
@@ -102,6 +101,14 @@ export class TicketStore {
   /** The tickets of performance `performanceId` are now of season `season` (written by `finish`). */
   moveSeason(performanceId: number, season: Value): void {
     this.seasonMoves.set(performanceId, season);
+  }
+
+  /**
+   * Whether every ticket in the table is one this import inserted and never updated since: their
+   * derived columns are then still those written on insert (see matchReversals).
+   */
+  get allAsInserted(): boolean {
+    return this.maxIdBefore === 0 && !this.updatedAny;
   }
 
   /** `v`: the values of TICKET_COLUMNS, '' for an empty cell (it becomes NULL in place). */
@@ -149,6 +156,7 @@ export class TicketStore {
     const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
     if (season !== undefined) stored[T_SEASON] = season;
     const changed = mergeValues(stored, v);
+    if (changed) this.updatedAny = true;
     if (changed) this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
     // A ticket this import created was counted as new when it was.
     if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
@@ -159,6 +167,24 @@ export class TicketStore {
   finish(): void {
     this.indexes.restore();
     for (const [orderId, customerId] of this.customerMoves) this.moveCustomerStatement.run(customerId, orderId);
-    for (const [performanceId, season] of this.seasonMoves) this.moveSeasonStatement.run(season, performanceId);
+    this.writeSeasonMoves();
+  }
+
+  /**
+   * One pass over the tickets for every moved performance: there is no index on
+   * `performance_id` (see db/schema.ts), so a statement per performance would each scan them all.
+   */
+  private writeSeasonMoves(): void {
+    if (this.seasonMoves.size === 0) return;
+    this.sqlite.exec('CREATE TEMP TABLE season_moves (performance_id INTEGER PRIMARY KEY, season_year INTEGER)');
+    try {
+      const add = this.sqlite.prepare('INSERT INTO temp.season_moves VALUES (?, ?)');
+      for (const [performanceId, season] of this.seasonMoves) add.run(performanceId, season);
+      this.sqlite.exec(`
+        UPDATE tickets SET season_year = m.season_year FROM temp.season_moves m
+        WHERE m.performance_id = tickets.performance_id AND tickets.season_year IS NOT m.season_year`);
+    } finally {
+      this.sqlite.exec('DROP TABLE temp.season_moves');
+    }
   }
 }

@@ -69,7 +69,7 @@ describe('openDatabase', () => {
 
     const later = openDatabase(path, { migrationsFolder: migrationsWithOneMore(), now: () => new Date('2026-01-02T03:04:05Z') });
     expect(later.schemaVersion).toBe(appSchemaVersion() + 1);
-    expect(later.backupPath).toBe(`${path}.bak-v1-2026-01-02T03-04-05-000Z`);
+    expect(later.backupPath).toBe(`${path}.bak-v${appSchemaVersion()}-2026-01-02T03-04-05-000Z`);
     expect(existsSync(later.backupPath!)).toBe(true);
     expect(later.sqlite.prepare("SELECT value FROM settings WHERE key = 'seasonStartMonth'").get()).toEqual({ value: '8' });
     later.sqlite.close();
