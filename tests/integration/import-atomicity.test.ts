@@ -15,15 +15,19 @@ const lines = (from: number, to: number) =>
     return [`B${id}`, `O${Math.ceil(n / 2)}`, '12,50', `S${n % 7}`, '14/03/2025', 'Cendrillon', `C${n % 40}`, `Nom${n % 40}`, `c${n % 40}@exemple.fr`];
   });
 
-let env: ImportEnv;
-beforeEach(async () => {
-  env = createImportEnv();
-  // Content to protect: an earlier import.
-  await env.ok('imports.run', { files: [{ path: env.csv('avant.csv', [HEADER, ...lines(1, 100)]) }] });
-});
-afterEach(() => env.cleanup());
+// Both ways of reading a ticket-lines file: on the engine thread, and in a parse worker.
+describe.each([
+  ['read on the engine thread', Infinity],
+  ['read by a parse worker', 0],
+])('atomicity, %s', (_way, parseWorkerFromBytes) => {
+  let env: ImportEnv;
+  beforeEach(async () => {
+    env = createImportEnv({ parseWorkerFromBytes });
+    // Content to protect: an earlier import.
+    await env.ok('imports.run', { files: [{ path: env.csv('avant.csv', [HEADER, ...lines(1, 100)]) }] });
+  });
+  afterEach(() => env.cleanup());
 
-describe('atomicity', () => {
   it('a failure at line 500 of a file leaves the database identical', async () => {
     const before = dumpDatabase(env.db);
     env.db.sqlite.exec("CREATE TEMP TRIGGER panne BEFORE INSERT ON tickets WHEN NEW.source_key = 'B0500' BEGIN SELECT RAISE(ABORT, 'panne simulée'); END");

@@ -6,7 +6,7 @@
 import type { ColumnMapping, ImportField } from '../../../shared/import-fields.js';
 import { fieldLabel } from './mapping.js';
 import { LineReject } from './rejects.js';
-import { detach } from './stores.js';
+import { detach } from './text.js';
 import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime } from './values.js';
 
 const MEMO_LIMIT = 50_000;

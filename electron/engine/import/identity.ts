@@ -4,7 +4,7 @@
  * from folded values, prefixed so that it cannot collide with a source number.
  */
 import { createHash } from 'node:crypto';
-import { foldText } from './text.js';
+import { detach, foldText } from './text.js';
 
 /** Names that box-office systems give to counter sales with no real customer. */
 const ANONYMOUS_NAMES = new Set([
@@ -33,7 +33,7 @@ export function isAnonymousName(lastName: string, firstName: string): boolean {
   if (anonymous === undefined) {
     anonymous = foldedAnonymous(lastName, firstName);
     if (anonymousMemo.size >= 100_000) anonymousMemo.clear();
-    anonymousMemo.set(memoKey, anonymous);
+    anonymousMemo.set(detach(memoKey), anonymous);
   }
   return anonymous;
 }
@@ -78,7 +78,7 @@ export function showKey(showId: string, title: string): string {
   if (key === undefined) {
     key = `title:${foldText(title)}`;
     if (titleKeys.size >= 10_000) titleKeys.clear();
-    titleKeys.set(title, key);
+    titleKeys.set(detach(title), key);
   }
   return key;
 }

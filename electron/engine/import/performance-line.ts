@@ -6,7 +6,8 @@
 import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
 import { performanceKey, showKey } from './identity.js';
-import { detach, type EntityStore, type Value } from './stores.js';
+import type { EntityStore, Value } from './stores.js';
+import { detach } from './text.js';
 import { PERFORMANCE_FIELDS } from '../../../shared/import-fields.js';
 
 export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
@@ -80,7 +81,7 @@ export function cachedPerformanceReader(fields: LineFields): () => PerformanceRe
         hall: detach(r.hall),
       };
       if (cache.size >= READ_CACHE_LIMIT) cache.clear();
-      cache.set(signature, read);
+      cache.set(detach(signature), read);
     }
     previousCells = fields.cells;
     previousRead = read;

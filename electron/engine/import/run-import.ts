@@ -23,7 +23,6 @@ import { ProgressReporter } from './progress.js';
 import { RejectLog } from './rejects.js';
 import { matchReversals } from './reversals.js';
 import { EntityStore } from './stores.js';
-import { createTariffKindCache } from './tariff-kind.js';
 import { ORDER_COLUMNS } from './ticket-line.js';
 import { TicketStore } from './ticket-store.js';
 
@@ -66,7 +65,12 @@ function presetNames(name: string, files: FileLayout[]): string[] {
   });
 }
 
-export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineContext): Promise<ImportSummary> {
+/** `options.parseWorkerFromBytes`: see PARSE_WORKER_FROM_BYTES (tests read a small file both ways). */
+export async function runImport(
+  input: HandlerInput<'imports.run'>,
+  ctx: EngineContext,
+  options: { parseWorkerFromBytes?: number } = {},
+): Promise<ImportSummary> {
   const started = Date.now();
   const startedAt = localNow();
   const { sqlite, orm } = ctx.db;
@@ -99,13 +103,12 @@ export async function runImport(input: HandlerInput<'imports.run'>, ctx: EngineC
       orders: new EntityStore(sqlite, { table: 'orders', columns: ORDER_COLUMNS }),
       tickets: new TicketStore(sqlite),
       seasonStartMonth,
-      kindOf: createTariffKindCache(),
     };
 
     const fileSummaries: ImportFileSummary[] = [];
     let linesRead = 0;
     for (const [fileIndex, file] of files.entries()) {
-      const summary = await importFile(file, { ctx, writer, rejects, progress, fileIndex, linesBefore: linesRead });
+      const summary = await importFile(file, { ctx, writer, rejects, progress, fileIndex, linesBefore: linesRead, ...options });
       fileSummaries.push(summary);
       linesRead += summary.lines;
     }

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { RowCounts } from '../../../shared/types.js';
+import { detach } from './text.js';
 
 export type Value = string | number | null;
 
@@ -20,14 +21,6 @@ export interface Entry {
   seen: number;
   /** The values before this import first changed them: the row counts as updated if they differ at the end. */
   before?: Value[];
-}
-
-/**
- * A copy of a string that does not share memory with the 1 MB chunk it was sliced from: V8 keeps
- * a whole chunk alive for any slice of it stored in a long-lived map.
- */
-export function detach<T extends Value>(value: T): T {
-  return typeof value === 'string' && value.length >= 13 ? ((`${value} `.slice(0, -1)) as T) : value;
 }
 
 export function emptyCounts(): RowCounts {

@@ -4,7 +4,7 @@
  * subscription column. Words are compared folded (accents and case removed); a keyword ending in
  * `*` matches any word it starts (« abonn* » matches abonné, abonnés, abonnement).
  */
-import { foldedWords } from './text.js';
+import { detach, foldedWords } from './text.js';
 
 export type TariffKind = 'full' | 'reduced' | 'subscription' | 'free';
 
@@ -68,8 +68,8 @@ export function createTariffKindCache(): (tariff: string, category: string, subs
     if (kind === undefined) {
       kind = tariffKindOfTexts(tariff, category, subscription);
       if (size < 10_000) {
-        if (!byCategory) cache.set(tariff, (byCategory = new Map()));
-        if (!kinds) byCategory.set(category, (kinds = [undefined, undefined]));
+        if (!byCategory) cache.set(detach(tariff), (byCategory = new Map()));
+        if (!kinds) byCategory.set(detach(category), (kinds = [undefined, undefined]));
         kinds[withSubscription] = kind;
         size++;
       }

@@ -20,3 +20,12 @@ export function foldedWords(text: string): string[] {
   const folded = foldText(text);
   return folded === '' ? [] : folded.split(' ');
 }
+
+/**
+ * A copy of a string that does not share memory with the 1 MB chunk it was sliced from: V8 keeps
+ * a whole chunk alive for any slice of it stored in a long-lived map.
+ */
+export function detach<T>(value: T): T {
+  return typeof value === 'string' && value.length >= 13 ? ((`${value} `.slice(0, -1)) as T) : value;
+}
+

@@ -1,0 +1,65 @@
+/**
+ * The engine thread's side of a parse worker: starts it on one file and hands each batch it reads
+ * to `onBatch`, one at a time and in order, telling the worker when one is written. The worker is
+ * stopped however this ends (the file read, an error, a cancellation thrown by `onBatch`).
+ */
+import { Worker } from 'node:worker_threads';
+import { BadFileError } from '../errors.js';
+import type { StreamResult } from './csv-stream.js';
+import type { FileLayout } from './inspect.js';
+import type { LineStats } from './line-filter.js';
+import type { FromParseWorker, ParseWorkerData, ToParseWorker } from './parse-protocol.js';
+import type { BatchSink } from './ticket-file-reader.js';
+
+function parseWorkerUrl(): URL {
+  // From source (tsx) the worker needs the loader; from a build, parse-worker.js sits beside this file.
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./parse-worker-tsx.mjs', import.meta.url)
+    : new URL('./parse-worker.js', import.meta.url);
+}
+
+export async function readTicketFileInWorker(file: FileLayout, onBatch: BatchSink): Promise<{ stream: StreamResult; stats: LineStats }> {
+  const worker = new Worker(parseWorkerUrl(), { workerData: { file } satisfies ParseWorkerData });
+  const queue: FromParseWorker[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let notify: (() => void) | null = null;
+  const wake = () => {
+    notify?.();
+    notify = null;
+  };
+  worker.on('message', (message: FromParseWorker) => {
+    queue.push(message);
+    wake();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake();
+  });
+
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (message === undefined) {
+        if (failure) throw failure;
+        if (exited) throw new Error(`La lecture de « ${file.name} » s'est arrêtée sans finir.`);
+        await new Promise<void>((resolve) => (notify = resolve));
+        continue;
+      }
+      if (message.type === 'batch') {
+        await onBatch(message.batch, message.rejects, message.progress);
+        worker.postMessage({ type: 'written' } satisfies ToParseWorker);
+      } else if (message.type === 'done') {
+        return { stream: message.stream, stats: message.stats };
+      } else {
+        throw message.location ? new BadFileError(message.message, message.location) : new Error(message.message);
+      }
+    }
+  } finally {
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The ticket lines of one chunk of a file, as read (ticket-line-reader.ts) and not yet written
+ * (ticket-line.ts): what the parse worker hands to the engine thread. Columns of numbers in typed
+ * arrays (moved, not copied, between threads) and few strings: a string repeated from line to
+ * line (tariff, state) travels once per file as a number, a customer or a performance read once
+ * travels once, and a line whose order or customer is the line before's says so with -1.
+ */
+import type { CustomerRead } from './customer-line.js';
+import type { PerformanceRead } from './performance-line.js';
+import type { TariffKind } from './tariff-kind.js';
+import { detach } from './text.js';
+
+export const TARIFF_KINDS: readonly TariffKind[] = ['full', 'reduced', 'subscription', 'free'];
+
+/** `customer` of a line: the customer of the line before, or none (an anonymous counter sale). */
+export const SAME_CUSTOMER = -1;
+export const NO_CUSTOMER = -2;
+/** `order` of a line: the order of the line before. */
+export const SAME_ORDER = -1;
+/** Bits of `flags`: the line cancels a sale; the line brings its customer's read (next of `customers`). */
+export const REVERSAL = 1;
+export const BRINGS_CUSTOMER = 2;
+
+/** No cell holds a NUL: a file with one is refused as binary (csv-stream.ts). */
+export const SEPARATOR = '\0';
+
+export interface TicketBatch {
+  count: number;
+  /** Index of the line's performance read, among the file's (`performances` brings the new ones). */
+  performance: Int32Array;
+  /**
+   * Index of the line's customer read among the file's, or SAME_/NO_CUSTOMER. The read itself is
+   * the next of `customers` when the line's flags say BRINGS_CUSTOMER; otherwise it is the last
+   * read written for that customer, and the engine has its id already.
+   */
+  customer: Int32Array;
+  /** Index of the line's order in `orders`, or SAME_ORDER. */
+  order: Int32Array;
+  /** Indexes in the file's string table (`strings` brings the new ones). */
+  tariff: Int32Array;
+  state: Int32Array;
+  /** Index in TARIFF_KINDS. */
+  kind: Uint8Array;
+  cents: Float64Array;
+  seats: Float64Array;
+  flags: Uint8Array;
+  /**
+   * The lines' ticket keys, and the orders of the lines that do not repeat the line before's (key,
+   * date or '' for none, channel), each joined by SEPARATOR: one string crosses threads far faster
+   * than a million small ones, and `split` makes them again in one native call.
+   */
+  ticketKeys: string;
+  orders: string;
+  /** Reads first met in this batch, in index order. */
+  performances: PerformanceRead[];
+  customers: CustomerRead[];
+  strings: string[];
+}
+
+/** The buffers a batch moves to another thread. */
+export function transferList(batch: TicketBatch): ArrayBuffer[] {
+  return [batch.performance, batch.customer, batch.order, batch.tariff, batch.state, batch.kind, batch.cents, batch.seats, batch.flags].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
+}
+
+/** Collects a batch's lines; `take` hands the batch over and starts the next one. */
+export class TicketBatchBuilder {
+  private capacity: number;
+  private batch!: TicketBatch;
+  private readonly stringIndexes = new Map<string, number>();
+  private ticketKeys: string[] = [];
+  private orders: string[] = [];
+
+  constructor(capacity = 4096) {
+    this.capacity = capacity;
+    this.reset();
+  }
+
+  get count(): number {
+    return this.batch.count;
+  }
+
+  private reset(): void {
+    const n = this.capacity;
+    this.batch = {
+      count: 0,
+      performance: new Int32Array(n),
+      customer: new Int32Array(n),
+      order: new Int32Array(n),
+      tariff: new Int32Array(n),
+      state: new Int32Array(n),
+      kind: new Uint8Array(n),
+      cents: new Float64Array(n),
+      seats: new Float64Array(n),
+      flags: new Uint8Array(n),
+      ticketKeys: '',
+      orders: '',
+      performances: [],
+      customers: [],
+      strings: [],
+    };
+  }
+
+  /** Doubles the columns when a chunk holds more lines than the last one. */
+  private grow(): void {
+    const b = this.batch;
+    this.capacity *= 2;
+    const bigger = <T extends Int32Array | Uint8Array | Float64Array>(column: T): T => {
+      const next = new (column.constructor as new (n: number) => T)(this.capacity);
+      next.set(column);
+      return next;
+    };
+    b.performance = bigger(b.performance);
+    b.customer = bigger(b.customer);
+    b.order = bigger(b.order);
+    b.tariff = bigger(b.tariff);
+    b.state = bigger(b.state);
+    b.kind = bigger(b.kind);
+    b.cents = bigger(b.cents);
+    b.seats = bigger(b.seats);
+    b.flags = bigger(b.flags);
+  }
+
+  /** The file-wide index of a string, sent with the batch the first time. */
+  string(text: string): number {
+    let index = this.stringIndexes.get(text);
+    if (index === undefined) {
+      index = this.stringIndexes.size;
+      this.stringIndexes.set(detach(text), index);
+      this.batch.strings.push(text);
+    }
+    return index;
+  }
+
+  addPerformance(read: PerformanceRead): void {
+    this.batch.performances.push(read);
+  }
+
+  addCustomer(read: CustomerRead): void {
+    this.batch.customers.push(read);
+  }
+
+  /** Returns the order's index in this batch. */
+  addOrder(key: string, orderedAt: string | null, channel: string): number {
+    const orders = this.orders;
+    orders.push(key, orderedAt ?? '', channel);
+    return orders.length / 3 - 1;
+  }
+
+  addLine(line: {
+    performance: number;
+    customer: number;
+    order: number;
+    ticketKey: string;
+    tariff: string;
+    state: string;
+    kind: TariffKind;
+    cents: number;
+    seats: number;
+    flags: number;
+  }): void {
+    if (this.batch.count === this.capacity) this.grow();
+    const b = this.batch;
+    const i = b.count++;
+    b.performance[i] = line.performance;
+    b.customer[i] = line.customer;
+    b.order[i] = line.order;
+    b.tariff[i] = this.string(line.tariff);
+    b.state[i] = this.string(line.state);
+    b.kind[i] = TARIFF_KINDS.indexOf(line.kind);
+    b.cents[i] = line.cents;
+    b.seats[i] = line.seats;
+    b.flags[i] = line.flags;
+    this.ticketKeys.push(line.ticketKey);
+  }
+
+  take(): TicketBatch {
+    const batch = this.batch;
+    batch.ticketKeys = this.ticketKeys.join(SEPARATOR);
+    batch.orders = this.orders.join(SEPARATOR);
+    this.ticketKeys = [];
+    this.orders = [];
+    this.reset();
+    return batch;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Reads one line of a flat ticket-lines file (docs/import-rules.md) into a TicketBatch: every
+ * value a line gives, checked and normalised, and nothing that depends on the database. What it
+ * reads is written by ticket-line.ts, on the engine thread; this part may run in the parse worker.
+ *
+ * The lines of an order follow one another and repeat its customer's and the order's cells: a
+ * line whose customer cells are those of the line read just before (a rejected line in between
+ * is not in the batch) has the same customer, and says so instead of being read again; likewise
+ * its order when the order number, date and channel repeat too. Performances are read once per
+ * distinct cells. A customer met again after other lines is read once too: the line names the read
+ * it already sent, which the engine has written last for that customer — unless another read of
+ * the same customer came in between (its values may differ), and then the read travels again.
+ */
+import { CUSTOMER_FIELDS, type ImportField } from '../../../shared/import-fields.js';
+import { readCustomer } from './customer-line.js';
+import type { LineFields } from './fields.js';
+import { orderKey, ticketKey } from './identity.js';
+import { cachedPerformanceReader, type PerformanceRead } from './performance-line.js';
+import { LineReject } from './rejects.js';
+import { detach } from './text.js';
+import { createTariffKindCache, type TariffKind } from './tariff-kind.js';
+import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, type TicketBatchBuilder } from './ticket-batch.js';
+import { foldText } from './text.js';
+
+/** States that say the line cancels a sale. */
+const CANCELLED_STATES = new Set(['a', 'an', 'annule', 'annulee', 'annulation', 'cancelled', 'canceled', 'cancel', 'rembourse', 'refunded']);
+
+function isCancelledState(state: string): boolean {
+  return state !== '' && CANCELLED_STATES.has(state.length <= 2 ? state.toLowerCase() : foldText(state));
+}
+
+/** The columns a line's order is read from (its customer's: CUSTOMER_FIELDS). */
+const ORDER_FIELDS: ImportField[] = ['orderId', 'orderDate', 'orderTime', 'channel'];
+
+/** Distinct customer cells remembered; past this the memory starts again (reads then travel again). */
+const CUSTOMER_MEMO_LIMIT = 200_000;
+
+/** What the last line read gave for its customer and its order. */
+interface Previous {
+  cells: string[];
+  customerKey: string | null;
+  orderedAt: string | null;
+}
+
+/** A customer's cells already read: the index of that read, and the customer's key (null: anonymous). */
+interface KnownCustomer {
+  index: number;
+  key: string | null;
+}
+
+/**
+ * The reader of one file's ticket lines into `out`. `lineKey` gives `line:<hash>#<n>` for a line
+ * without a ticket number (n counts identical lines of the file).
+ */
+export function createTicketLineReader(fields: LineFields, lineKey: (cells: string[]) => string, out: TicketBatchBuilder): () => void {
+  const customerColumns = fields.columnsOf(CUSTOMER_FIELDS);
+  const orderColumns = fields.columnsOf(ORDER_FIELDS);
+  const readPerformance = cachedPerformanceReader(fields);
+  const kindOf = createTariffKindCache();
+  const performanceIndexes = new Map<PerformanceRead, number>();
+  const knownCustomers = new Map<string, KnownCustomer>();
+  /** Per customer key: the index of the read last sent for it. */
+  const lastRead = new Map<string, number>();
+  let customerReads = 0;
+  let previous: Previous | null = null;
+
+  return () => {
+    const performance = readPerformance();
+    const tariff = fields.text('tariff');
+    const category = fields.text('tariffCategory');
+    const subscription = fields.text('subscription');
+    let cents = fields.cents('amount');
+    if (cents === null) {
+      // An invitation exported with an empty price is free; any other line needs its price.
+      if (kindOf(tariff, category, subscription) !== 'free') throw new LineReject('Montant manquant', fields.mapping.amount ?? null);
+      cents = 0;
+    }
+    const seats = fields.seats();
+    // The order's cells repeat those of the line before (read well then): so does its date.
+    const sameOrderCells = previous !== null && fields.sameCells(previous.cells, orderColumns);
+    const orderedAt = sameOrderCells ? previous!.orderedAt : fields.dateTime('orderDate', 'orderTime', false);
+
+    const sameCustomer = previous !== null && fields.sameCells(previous.cells, customerColumns);
+    let customer = SAME_CUSTOMER;
+    let customerKey = sameCustomer ? previous!.customerKey : null;
+    let flags = 0;
+    let signature = '';
+    let known: KnownCustomer | undefined;
+    let read: ReturnType<typeof readCustomer> = null;
+    if (!sameCustomer) {
+      signature = fields.signature(customerColumns);
+      known = knownCustomers.get(signature);
+      if (known !== undefined && (known.key === null || lastRead.get(known.key) === known.index)) {
+        customerKey = known.key;
+        customer = known.key === null ? NO_CUSTOMER : known.index;
+      } else {
+        // Cells never read, or a customer whose last read was another: read (again) and sent.
+        read = readCustomer(fields);
+        customerKey = read?.key ?? null;
+        customer = read === null ? NO_CUSTOMER : (known?.index ?? customerReads);
+        if (read !== null) flags |= BRINGS_CUSTOMER;
+      }
+    }
+
+    const state = fields.text('state');
+    const isReversal = isCancelledState(state) || cents < 0 || seats < 0;
+    const kind: TariffKind = cents === 0 ? 'free' : kindOf(tariff, category, subscription);
+    const ticketId = fields.text('ticketId');
+    const tKey = ticketKey(ticketId, ticketId === '' ? lineKey(fields.cells) : null, isReversal);
+    const orderId = fields.text('orderId');
+
+    // The line is read: from here on it is in the batch.
+    let performanceIndex = performanceIndexes.get(performance);
+    if (performanceIndex === undefined) {
+      performanceIndex = performanceIndexes.size;
+      performanceIndexes.set(performance, performanceIndex);
+      out.addPerformance(performance);
+    }
+    if (!sameCustomer && known === undefined) {
+      if (knownCustomers.size >= CUSTOMER_MEMO_LIMIT) {
+        knownCustomers.clear();
+        lastRead.clear();
+      }
+      knownCustomers.set(detach(signature), { index: customer, key: customerKey === null ? null : detach(customerKey) });
+      if (read !== null) customerReads++;
+    }
+    if (read !== null) {
+      out.addCustomer(read);
+      lastRead.set(detach(read.key), customer);
+    }
+    const order =
+      sameCustomer && orderId !== '' && sameOrderCells
+        ? SAME_ORDER
+        : out.addOrder(orderKey(orderId, customerKey, orderedAt, tKey), orderedAt, fields.text('channel'));
+    out.addLine({
+      performance: performanceIndex,
+      customer,
+      order,
+      ticketKey: tKey,
+      tariff,
+      state,
+      kind,
+      cents,
+      seats,
+      flags: flags | (isReversal ? REVERSAL : 0),
+    });
+    previous = { cells: fields.cells, customerKey, orderedAt };
+  };
+}

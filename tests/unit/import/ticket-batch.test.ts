@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder } from '../../../electron/engine/import/ticket-batch.js';
+
+const line = (n: number, tariff: string) => ({
+  performance: n % 3,
+  customer: n,
+  order: SAME_ORDER,
+  ticketKey: `T${n}`,
+  tariff,
+  state: '',
+  kind: 'full' as const,
+  cents: n * 100,
+  seats: 1,
+  flags: n % 2 ? REVERSAL : 0,
+});
+
+describe('TicketBatchBuilder', () => {
+  it('grows past its first capacity and keeps every line', () => {
+    const builder = new TicketBatchBuilder(4);
+    for (let n = 0; n < 10; n++) builder.addLine(line(n, n < 5 ? 'Plein' : 'Réduit'));
+    const batch = builder.take();
+    expect(batch.count).toBe(10);
+    expect([...batch.cents.subarray(0, 10)]).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    expect([...batch.flags.subarray(0, 4)]).toEqual([0, REVERSAL, 0, REVERSAL]);
+    expect(batch.ticketKeys.split(SEPARATOR)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']);
+  });
+
+  it('sends each string once per file, then its index', () => {
+    const builder = new TicketBatchBuilder();
+    builder.addLine(line(1, 'Plein'));
+    builder.addLine(line(2, 'Plein'));
+    const first = builder.take();
+    builder.addLine(line(3, 'Plein'));
+    builder.addLine(line(4, 'Abonnement'));
+    const second = builder.take();
+    expect(first.strings).toEqual(['Plein', '']);
+    expect([...first.tariff.subarray(0, 2)]).toEqual([0, 0]);
+    expect(second.strings).toEqual(['Abonnement']);
+    expect([...second.tariff.subarray(0, 2)]).toEqual([0, 2]);
+    expect(second.count).toBe(2);
+  });
+
+  it('numbers the orders of a batch from 0, with an empty date for none', () => {
+    const builder = new TicketBatchBuilder();
+    expect(builder.addOrder('O1', '2024-10-01', 'Internet')).toBe(0);
+    expect(builder.addOrder('O2', null, '')).toBe(1);
+    expect(builder.take().orders.split(SEPARATOR)).toEqual(['O1', '2024-10-01', 'Internet', 'O2', '', '']);
+    expect(builder.addOrder('O3', null, 'Guichet')).toBe(0);
+  });
+});
