@@ -5,15 +5,14 @@
  */
 import { upsertCustomer } from './customer-line.js';
 import { upsertPerformance, P_SEASON, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
+import type { OrderStore } from './order-store.js';
 import type { Entry, EntityStore } from './stores.js';
 import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, SEPARATOR, TARIFF_KINDS, type TicketBatch } from './ticket-batch.js';
 import type { TicketStore } from './ticket-store.js';
 
-export const ORDER_COLUMNS = ['customer_id', 'ordered_at', 'channel'] as const;
-
 export interface TicketWriter extends PerformanceWriter {
   customers: EntityStore;
-  orders: EntityStore;
+  orders: OrderStore;
   tickets: TicketStore;
   fileName: string;
 }
@@ -23,7 +22,9 @@ interface Previous {
   performance: number;
   perf: Entry;
   customerId: number | null;
-  order: Entry;
+  orderId: number;
+  /** The order's customer, which its tickets carry too. */
+  orderCustomer: number | null;
   orderedAt: string | null;
 }
 
@@ -71,25 +72,26 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       else if (flags & BRINGS_CUSTOMER) customerId = customerIds[customer] = upsertCustomer(w.customers, b.customers[nextCustomer++], w.fileName);
       else customerId = customerIds[customer];
 
-      let order: Entry;
+      let orderId: number;
+      let orderCustomer: number | null;
       let orderedAt: string | null;
       const o = b.order[i];
       if (o === SAME_ORDER) {
-        order = previous!.order;
-        orderedAt = previous!.orderedAt;
+        ({ orderId, orderCustomer, orderedAt } = previous!);
       } else {
         const key = orders[3 * o];
         orderedAt = orders[3 * o + 1] || null;
-        const previousCustomer = w.orders.get(key)?.vals[0];
-        order = w.orders.upsert(key, [customerId, orderedAt, orders[3 * o + 2]]);
-        if (previousCustomer !== undefined && previousCustomer !== order.vals[0]) w.tickets.moveCustomer(order.id, order.vals[0]);
+        const previousCustomer = w.orders.customerOfKey(key);
+        orderId = w.orders.upsert(key, customerId, orderedAt, orders[3 * o + 2]);
+        orderCustomer = w.orders.customerOf(orderId);
+        if (previousCustomer !== undefined && previousCustomer !== orderCustomer) w.tickets.moveCustomer(orderId, orderCustomer);
       }
 
       const reversal = flags & REVERSAL ? 1 : 0;
       w.tickets.upsert(ticketKeys[i], [
-        order.id,
+        orderId,
         perf.id,
-        order.vals[0],
+        orderCustomer,
         perf.vals[P_SEASON],
         orderedAt,
         strings[b.tariff[i]],
@@ -99,7 +101,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
         reversal,
         strings[b.state[i]],
       ]);
-      previous = { performance, perf, customerId, order, orderedAt };
+      previous = { performance, perf, customerId, orderId, orderCustomer, orderedAt };
     }
   };
 }

@@ -1,0 +1,107 @@
+/**
+ * The orders an import meets, with the merge and counting rules of EntityStore (stores.ts), kept
+ * lean: a million-line export holds some 400,000 orders, and an entry per order with its values
+ * (~280 bytes) would cost more than 100 MB. Here an order is its key → id, and its customer and
+ * count status in typed arrays by id. Its date and channel are not kept: they are read back from
+ * the table when a line names an order met before (in a first import, the few orders whose lines
+ * are not together; in a re-import, each order once — a rowid lookup).
+ */
+import type Database from 'better-sqlite3';
+import type { RowCounts } from '../../../shared/types.js';
+import { emptyCounts, type Value } from './stores.js';
+import { detach } from './text.js';
+
+const UNSEEN = 0;
+const NEW = 1;
+const SEEN = 2;
+
+/** Grows a typed array to hold index `at`. */
+function fit<T extends Int32Array | Uint8Array>(array: T, at: number): T {
+  if (at < array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(at + 1, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+export class OrderStore {
+  private readonly ids = new Map<string, number>();
+  /** By id: the order's customer id, 0 for none. */
+  private customers = new Int32Array(1 << 16);
+  private status = new Uint8Array(1 << 16);
+  /** Orders stored before this import that it changed: their values before the first change. */
+  private readonly before = new Map<number, Value[]>();
+  private readonly insert: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly select: Database.Statement;
+
+  constructor(sqlite: Database.Database) {
+    this.insert = sqlite.prepare('INSERT INTO orders (source_key, customer_id, ordered_at, channel) VALUES (?, ?, ?, ?)');
+    this.update = sqlite.prepare('UPDATE orders SET customer_id = ?, ordered_at = ?, channel = ? WHERE id = ?');
+    this.select = sqlite.prepare('SELECT customer_id, ordered_at, channel FROM orders WHERE id = ?').raw();
+    for (const [id, key, customer] of sqlite.prepare('SELECT id, source_key, customer_id FROM orders').raw().iterate() as Iterable<[number, string, number | null]>) {
+      this.ids.set(key, id);
+      this.customers = fit(this.customers, id);
+      this.customers[id] = customer ?? 0;
+    }
+  }
+
+  /** The customer of the order with this key (null: none), or undefined for an order not met yet. */
+  customerOfKey(key: string): number | null | undefined {
+    const id = this.ids.get(key);
+    return id === undefined ? undefined : this.customerOf(id);
+  }
+
+  customerOf(id: number): number | null {
+    return this.customers[id] || null;
+  }
+
+  /**
+   * Inserts the order, or merges these values into it (a non-empty value that differs overwrites
+   * the stored one); returns its id.
+   */
+  upsert(key: string, customerId: number | null, orderedAt: string | null, channel: string): number {
+    const id = this.ids.get(key);
+    if (id === undefined) return this.add(key, customerId, orderedAt, channel);
+    this.status = fit(this.status, id);
+    if (this.status[id] === UNSEEN) this.status[id] = SEEN;
+    const stored = this.select.get(id) as Value[];
+    const incoming: Value[] = [customerId, orderedAt, channel];
+    let changed = false;
+    const merged = stored.map((value, i) => {
+      const next = incoming[i];
+      if (next === null || next === '' || next === value) return value;
+      changed = true;
+      return next;
+    });
+    if (!changed) return id;
+    if (this.status[id] === SEEN && !this.before.has(id)) this.before.set(id, stored);
+    this.update.run(merged[0], merged[1], merged[2], id);
+    this.customers[id] = (merged[0] as number | null) ?? 0;
+    return id;
+  }
+
+  private add(key: string, customerId: number | null, orderedAt: string | null, channel: string): number {
+    const id = Number(this.insert.run(key, customerId, orderedAt, channel === '' ? null : channel).lastInsertRowid);
+    this.ids.set(detach(key), id);
+    this.customers = fit(this.customers, id);
+    this.status = fit(this.status, id);
+    this.customers[id] = customerId ?? 0;
+    this.status[id] = NEW;
+    return id;
+  }
+
+  /** As EntityStore's: an order met again counts as updated when its values at the end differ from those before. */
+  get counts(): RowCounts {
+    const counts = emptyCounts();
+    for (let id = 0; id < this.status.length; id++) {
+      const status = this.status[id];
+      if (status === NEW) counts.new++;
+      else if (status === SEEN) {
+        const before = this.before.get(id);
+        const now = before && (this.select.get(id) as Value[]);
+        counts[now && now.some((v, i) => v !== before[i]) ? 'updated' : 'unchanged']++;
+      }
+    }
+    return counts;
+  }
+}
