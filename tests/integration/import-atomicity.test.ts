@@ -44,6 +44,18 @@ describe.each([
     expect(again.tickets).toMatchObject({ new: 900, unchanged: 100 });
   });
 
+  it('a row naming a missing parent fails the import at its foreign-key check, and nothing is written', async () => {
+    const before = dumpDatabase(env.db);
+    // A bug stand-in: a ticket pointing to an order that does not exist.
+    env.db.sqlite.exec('CREATE TEMP TRIGGER orpheline AFTER INSERT ON tickets WHEN NEW.source_key = \'B0700\' BEGIN UPDATE tickets SET order_id = 999999 WHERE id = NEW.id; END');
+    const result = await env.call('imports.run', { files: [{ path: env.csv('gros.csv', [HEADER, ...lines(1, 1000)]) }] });
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toMatch(/1 ligne\(s\) de « tickets » renvoient à des « orders » absents/);
+    expect(dumpDatabase(env.db)).toBe(before);
+    // Enforcement is off during an import only.
+    expect(env.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('a cancellation from a progress event leaves the database identical', async () => {
     const before = dumpDatabase(env.db);
     const path = join(env.db.dir, 'export.csv');

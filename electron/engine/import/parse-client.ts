@@ -10,16 +10,10 @@ import type { FileLayout } from './inspect.js';
 import type { LineStats } from './line-filter.js';
 import type { FromParseWorker, ParseWorkerData, ToParseWorker } from './parse-protocol.js';
 import type { BatchSink } from './ticket-file-reader.js';
-
-function parseWorkerUrl(): URL {
-  // From source (tsx) the worker needs the loader; from a build, parse-worker.js sits beside this file.
-  return import.meta.url.endsWith('.ts')
-    ? new URL('./parse-worker-tsx.mjs', import.meta.url)
-    : new URL('./parse-worker.js', import.meta.url);
-}
+import { parseWorkerUrl } from './parse-worker-url.js';
 
 export async function readTicketFileInWorker(file: FileLayout, onBatch: BatchSink): Promise<{ stream: StreamResult; stats: LineStats }> {
-  const worker = new Worker(parseWorkerUrl(), { workerData: { file } satisfies ParseWorkerData });
+  const worker = new Worker(await parseWorkerUrl(), { workerData: { file } satisfies ParseWorkerData });
   const queue: FromParseWorker[] = [];
   let failure: Error | null = null;
   let exited = false;

@@ -10,6 +10,7 @@ import type { FileKind } from '../../../shared/import-fields.js';
 import type { ImportFileSummary, ImportSummary } from '../../../shared/types.js';
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
+import { checkForeignKeys } from './bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
 import { getSeasonStartMonth, setSetting } from '../settings.js';
 import { CUSTOMER_COLUMNS, customerDerived } from './customer-line.js';
@@ -85,6 +86,8 @@ export async function runImport(
   // their spill to the WAL, and a million-line import needs that memory for its stores.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
+  // Checked by set before the commit instead (bulk-foreign-keys.ts); settable outside a transaction only.
+  sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     if (input.seasonStartMonth !== undefined && input.seasonStartMonth !== getSeasonStartMonth(sqlite)) {
@@ -156,6 +159,7 @@ export async function runImport(
       .prepare('UPDATE imports SET finished_at = ?, files = ?, lines_read = ?, rejected = ?, summary = ? WHERE id = ?')
       .run(localNow(), JSON.stringify(fileSummaries), linesRead, rejects.total, JSON.stringify(summary), importId);
 
+    checkForeignKeys(sqlite);
     sqlite.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
     progress.phase('done', linesRead);
     return summary;
@@ -164,5 +168,6 @@ export async function runImport(
     throw error;
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
+    sqlite.pragma('foreign_keys = ON');
   }
 }
