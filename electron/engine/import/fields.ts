@@ -52,11 +52,11 @@ export class LineFields {
     return true;
   }
 
-  /** The cells of `columns` joined: equal signatures, equal cells. */
+  /** The cells of `columns` joined: equal signatures, equal cells. One flat string, quick to hash. */
   signature(columns: readonly number[]): string {
-    let text = '';
-    for (const column of columns) text += `${this.cells[column] ?? ''}\u0001`;
-    return text;
+    const parts = new Array<string>(columns.length);
+    for (let i = 0; i < columns.length; i++) parts[i] = this.cells[columns[i]] ?? '';
+    return parts.join('\u0001');
   }
 
   has(field: ImportField): boolean {
