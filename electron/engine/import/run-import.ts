@@ -10,6 +10,7 @@ import type { FileKind } from '../../../shared/import-fields.js';
 import type { ImportFileSummary, ImportSummary } from '../../../shared/types.js';
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
+import { commitThenCheckpointInBackground } from '../background-checkpoint.js';
 import { checkForeignKeys } from './bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
 import { getSeasonStartMonth, setSetting } from '../settings.js';
@@ -160,7 +161,8 @@ export async function runImport(
       .run(localNow(), JSON.stringify(fileSummaries), linesRead, rejects.total, JSON.stringify(summary), importId);
 
     checkForeignKeys(sqlite);
-    sqlite.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
+    if (dryRun) sqlite.exec('ROLLBACK');
+    else void commitThenCheckpointInBackground(sqlite, () => sqlite.exec('COMMIT'));
     progress.phase('done', linesRead);
     return summary;
   } catch (error) {
