@@ -32,6 +32,19 @@ export const CUSTOMER_COLUMNS = [
   'consent_post_at',
   'consent_post_source',
 ] as const;
+/** The customer columns whose values repeat from customer to customer (see StoreOptions.shared). */
+export const CUSTOMER_SHARED_COLUMNS: readonly string[] = [
+  'title',
+  'postal_code',
+  'city',
+  'country',
+  'consent_email_at',
+  'consent_email_source',
+  'consent_sms_at',
+  'consent_sms_source',
+  'consent_post_at',
+  'consent_post_source',
+];
 const PLAIN_FIELDS: ImportField[] = ['title', 'lastName', 'firstName', 'email', 'phone', 'address1', 'address2', 'address3', 'postalCode', 'city', 'country'];
 const FIRST_CONSENT = PLAIN_FIELDS.length;
 const CHANNELS: [ImportField, ImportField][] = [

@@ -14,7 +14,7 @@ import { commitThenCheckpointInBackground } from '../background-checkpoint.js';
 import { checkForeignKeys } from './bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
 import { getSeasonStartMonth, setSetting } from '../settings.js';
-import { CUSTOMER_COLUMNS, customerDerived } from './customer-line.js';
+import { CUSTOMER_COLUMNS, CUSTOMER_SHARED_COLUMNS, customerDerived } from './customer-line.js';
 import { importFile } from './import-file.js';
 import { inspectFile, type FileLayout } from './inspect.js';
 import { localNow } from './local-time.js';
@@ -107,6 +107,7 @@ export async function runImport(
         table: 'customers',
         columns: CUSTOMER_COLUMNS,
         derived: customerDerived(importId),
+        shared: CUSTOMER_SHARED_COLUMNS,
         insertOnly: { columns: ['first_import_id'], values: () => [importId] },
       }),
       shows: new EntityStore(sqlite, { table: 'shows', columns: SHOW_COLUMNS }),

@@ -52,29 +52,40 @@ function differs(stored: readonly Value[], incoming: readonly Value[]): boolean 
 }
 
 /** Overwrites `stored` with every non-null value of `incoming` that differs; true if one did. */
-export function mergeValues(stored: Value[], incoming: readonly Value[]): boolean {
+export function mergeValues(stored: Value[], incoming: readonly Value[], keep: (value: Value, column: number) => Value = detach): boolean {
   let changed = false;
   for (let i = 0; i < incoming.length; i++) {
     const value = incoming[i];
     if (value !== null && value !== '' && value !== stored[i]) {
-      stored[i] = detach(value);
+      stored[i] = keep(value, i);
       changed = true;
     }
   }
   return changed;
 }
 
+/** Distinct values kept per store before its table of shared values starts again. */
+const SHARED_LIMIT = 50_000;
+
 export interface StoreOptions {
   table: string;
   columns: readonly string[];
   /** Columns written besides `columns`, computed from the merged values (search text, import id). */
   derived?: { columns: readonly string[]; values(vals: Value[], isNew: boolean): Value[] };
+  /**
+   * Columns whose values repeat from row to row (a title, a city, a file name): one string is
+   * kept per distinct value instead of a copy per row — 110,000 customers otherwise hold 200,000
+   * copies of the file's name (their consents' source) alone.
+   */
+  shared?: readonly string[];
   /** Columns written on insert only (first import). */
   insertOnly?: { columns: readonly string[]; values(): Value[] };
 }
 
 export class EntityStore {
   private readonly map = new Map<string, Entry>();
+  private readonly sharedColumns: boolean[];
+  private readonly sharedValues = new Map<string, string>();
   private readonly insert: Database.Statement;
   private readonly update: Database.Statement;
 
@@ -83,6 +94,7 @@ export class EntityStore {
     private readonly options: StoreOptions,
   ) {
     const { table, columns } = options;
+    this.sharedColumns = columns.map((c) => options.shared?.includes(c) ?? false);
     const derived = options.derived?.columns ?? [];
     const insertOnly = options.insertOnly?.columns ?? [];
     const insertColumns = ['source_key', ...columns, ...derived, ...insertOnly];
@@ -100,11 +112,23 @@ export class EntityStore {
     return this.map.get(key);
   }
 
+  /** The value to keep for column `column`: the one string of its value in a shared column, else a copy of its own. */
+  private readonly keep = (value: Value, column: number): Value => {
+    if (typeof value !== 'string' || !this.sharedColumns[column]) return detach(value);
+    let kept = this.sharedValues.get(value);
+    if (kept === undefined) {
+      if (this.sharedValues.size >= SHARED_LIMIT) this.sharedValues.clear();
+      kept = detach(value);
+      this.sharedValues.set(kept, kept);
+    }
+    return kept;
+  };
+
   /** Inserts or merges; returns the entry and whether a stored value changed. */
   upsert(key: string, vals: Value[]): Entry {
     let entry = this.map.get(key);
     if (!entry) {
-      const stored = vals.map((v) => (v === '' ? null : detach(v)));
+      const stored = vals.map((v, i) => (v === '' ? null : this.keep(v, i)));
       const derived = this.options.derived?.values(stored, true) ?? [];
       const insertOnly = this.options.insertOnly?.values() ?? [];
       const id = Number(this.insert.run(key, ...stored, ...derived, ...insertOnly).lastInsertRowid);
@@ -115,7 +139,7 @@ export class EntityStore {
     if (entry.seen === UNSEEN) entry.seen = UNCHANGED;
     if (differs(entry.vals, vals)) {
       if (entry.seen === UNCHANGED && !entry.before) entry.before = entry.vals.slice();
-      mergeValues(entry.vals, vals);
+      mergeValues(entry.vals, vals, this.keep);
       const derived = this.options.derived?.values(entry.vals, false) ?? [];
       this.update.run(...entry.vals, ...derived, entry.id);
     }

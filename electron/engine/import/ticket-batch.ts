@@ -51,10 +51,41 @@ export interface TicketBatch {
    */
   ticketKeys: string;
   orders: string;
-  /** Reads first met in this batch, in index order. */
+  /** Performance reads first met in this batch, in index order. */
   performances: PerformanceRead[];
-  customers: CustomerRead[];
+  /** The customer reads the lines bring, in line order, joined by SEPARATOR (see encodeCustomer). */
+  customers: string;
   strings: string[];
+}
+
+/**
+ * A customer read as strings: key, the number of values and the values (all texts), the number
+ * of consents and each one's value ('', '0' or '1') and date ('' for none), then the source.
+ */
+function encodeCustomer(read: CustomerRead, out: string[]): void {
+  out.push(read.key, String(read.vals.length), ...(read.vals as string[]), String(read.consents.length));
+  for (const { value, at } of read.consents) out.push(value === null ? '' : String(value), at ?? '');
+  out.push(read.source);
+}
+
+/** The customer reads of a batch, in order. */
+export function decodeCustomers(text: string): CustomerRead[] {
+  if (text === '') return [];
+  const parts = text.split(SEPARATOR);
+  const reads: CustomerRead[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const key = parts[i];
+    const valueCount = Number(parts[i + 1]);
+    const vals = parts.slice(i + 2, i + 2 + valueCount);
+    i += 2 + valueCount;
+    const consentCount = Number(parts[i++]);
+    const consents: CustomerRead['consents'] = [];
+    for (let c = 0; c < consentCount; c++, i += 2) {
+      consents.push({ value: parts[i] === '' ? null : Number(parts[i]), at: parts[i + 1] === '' ? null : parts[i + 1] });
+    }
+    reads.push({ key, vals, consents, source: parts[i++] });
+  }
+  return reads;
 }
 
 /** The buffers a batch moves to another thread. */
@@ -71,6 +102,7 @@ export class TicketBatchBuilder {
   private readonly stringIndexes = new Map<string, number>();
   private ticketKeys: string[] = [];
   private orders: string[] = [];
+  private customers: string[] = [];
 
   constructor(capacity = 4096) {
     this.capacity = capacity;
@@ -97,7 +129,7 @@ export class TicketBatchBuilder {
       ticketKeys: '',
       orders: '',
       performances: [],
-      customers: [],
+      customers: '',
       strings: [],
     };
   }
@@ -138,7 +170,7 @@ export class TicketBatchBuilder {
   }
 
   addCustomer(read: CustomerRead): void {
-    this.batch.customers.push(read);
+    encodeCustomer(read, this.customers);
   }
 
   /** Returns the order's index in this batch. */
@@ -179,8 +211,10 @@ export class TicketBatchBuilder {
     const batch = this.batch;
     batch.ticketKeys = this.ticketKeys.join(SEPARATOR);
     batch.orders = this.orders.join(SEPARATOR);
+    batch.customers = this.customers.join(SEPARATOR);
     this.ticketKeys = [];
     this.orders = [];
+    this.customers = [];
     this.reset();
     return batch;
   }

@@ -42,10 +42,16 @@ interface Previous {
   orderedAt: string | null;
 }
 
-/** A customer's cells already read: the index of that read, and the customer's key (null: anonymous). */
+/** Per customer key: the index of the read last sent for that customer. */
+interface CustomerState {
+  lastRead: number;
+}
+
+/** A customer's cells already read: the index of that read, the customer's key and state (null: anonymous). */
 interface KnownCustomer {
   index: number;
   key: string | null;
+  state: CustomerState | null;
 }
 
 /**
@@ -59,8 +65,12 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
   const kindOf = createTariffKindCache();
   const performanceIndexes = new Map<PerformanceRead, number>();
   const knownCustomers = new Map<string, KnownCustomer>();
-  /** Per customer key: the index of the read last sent for it. */
-  const lastRead = new Map<string, number>();
+  const states = new Map<string, CustomerState>();
+  const stateOf = (key: string) => {
+    let state = states.get(key);
+    if (state === undefined) states.set(detach(key), (state = { lastRead: -1 }));
+    return state;
+  };
   let customerReads = 0;
   let previous: Previous | null = null;
 
@@ -90,7 +100,7 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     if (!sameCustomer) {
       signature = fields.signature(customerColumns);
       known = knownCustomers.get(signature);
-      if (known !== undefined && (known.key === null || lastRead.get(known.key) === known.index)) {
+      if (known !== undefined && (known.state === null || known.state.lastRead === known.index)) {
         customerKey = known.key;
         customer = known.key === null ? NO_CUSTOMER : known.index;
       } else {
@@ -119,14 +129,16 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     if (!sameCustomer && known === undefined) {
       if (knownCustomers.size >= CUSTOMER_MEMO_LIMIT) {
         knownCustomers.clear();
-        lastRead.clear();
+        states.clear();
       }
-      knownCustomers.set(detach(signature), { index: customer, key: customerKey === null ? null : detach(customerKey) });
+      const key = customerKey === null ? null : detach(customerKey);
+      known = { index: customer, key, state: key === null ? null : stateOf(key) };
+      knownCustomers.set(detach(signature), known);
       if (read !== null) customerReads++;
     }
     if (read !== null) {
       out.addCustomer(read);
-      lastRead.set(detach(read.key), customer);
+      known!.state!.lastRead = customer;
     }
     const order =
       sameCustomer && orderId !== '' && sameOrderCells

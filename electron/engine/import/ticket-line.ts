@@ -7,7 +7,7 @@ import { upsertCustomer } from './customer-line.js';
 import { upsertPerformance, P_SEASON, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
 import type { OrderStore } from './order-store.js';
 import type { Entry, EntityStore } from './stores.js';
-import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, SEPARATOR, TARIFF_KINDS, type TicketBatch } from './ticket-batch.js';
+import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, SEPARATOR, TARIFF_KINDS, decodeCustomers, type TicketBatch } from './ticket-batch.js';
 import type { TicketStore } from './ticket-store.js';
 
 export interface TicketWriter extends PerformanceWriter {
@@ -60,6 +60,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     let nextCustomer = 0;
     const ticketKeys = b.ticketKeys.split(SEPARATOR);
     const orders = b.orders.split(SEPARATOR);
+    const customers = decodeCustomers(b.customers);
     for (let i = 0; i < b.count; i++) {
       const performance = b.performance[i];
       const flags = b.flags[i];
@@ -69,7 +70,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       let customerId: number | null;
       if (customer === SAME_CUSTOMER) customerId = previous!.customerId;
       else if (customer === NO_CUSTOMER) customerId = null;
-      else if (flags & BRINGS_CUSTOMER) customerId = customerIds[customer] = upsertCustomer(w.customers, b.customers[nextCustomer++], w.fileName);
+      else if (flags & BRINGS_CUSTOMER) customerId = customerIds[customer] = upsertCustomer(w.customers, customers[nextCustomer++], w.fileName);
       else customerId = customerIds[customer];
 
       let orderId: number;

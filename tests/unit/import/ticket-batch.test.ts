@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder } from '../../../electron/engine/import/ticket-batch.js';
+import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder, decodeCustomers } from '../../../electron/engine/import/ticket-batch.js';
 
 const line = (n: number, tariff: string) => ({
   performance: n % 3,
@@ -46,5 +46,24 @@ describe('TicketBatchBuilder', () => {
     expect(builder.addOrder('O2', null, '')).toBe(1);
     expect(builder.take().orders.split(SEPARATOR)).toEqual(['O1', '2024-10-01', 'Internet', 'O2', '', '']);
     expect(builder.addOrder('O3', null, 'Guichet')).toBe(0);
+  });
+
+  it('carries customer reads as one string and gives them back as they were', () => {
+    const builder = new TicketBatchBuilder();
+    const first = {
+      key: '160815',
+      vals: ['M.', 'Lefèvre', 'Clément', '', '', '32 impasse des Lilas', '', '', '25220', 'Chalezeule', ''],
+      consents: [
+        { value: 1, at: '2023-05-01' },
+        { value: 0, at: null },
+        { value: null, at: null },
+      ],
+      source: '',
+    };
+    const second = { key: 'email:a@b.fr', vals: ['', 'Durand', '', 'a@b.fr', '', '', '', '', '', '', 'France'], consents: [], source: 'Formulaire' };
+    builder.addCustomer(first);
+    builder.addCustomer(second);
+    expect(decodeCustomers(builder.take().customers)).toEqual([first, second]);
+    expect(decodeCustomers(builder.take().customers)).toEqual([]);
   });
 });
