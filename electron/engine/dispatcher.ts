@@ -6,7 +6,8 @@
 import { contract, isCallName, type CallResult, type EngineEvent } from '../../shared/contract.js';
 import type { OpenDatabase } from '../../db/open.js';
 import type { EngineContext, Handlers } from './context.js';
-import { EngineError, toCallError } from './errors.js';
+import { toCallError } from './call-error.js';
+import { EngineError } from './errors.js';
 
 const UNQUEUED = new Set<string>(['imports.cancel']);
 

@@ -1,7 +1,8 @@
-/** Errors that cross the contract as `{ ok: false, error: { code, message, details } }`. */
-import { ZodError } from 'zod';
-import { SchemaTooNewError } from '../../db/open.js';
-import type { CallError, ErrorCode } from '../../shared/contract.js';
+/**
+ * Errors that cross the contract as `{ ok: false, error: { code, message, details } }` (see
+ * call-error.ts). Free of imports with a cost: the parse worker loads this module too.
+ */
+import type { ErrorCode } from '../../shared/contract.js';
 
 export class EngineError extends Error {
   constructor(
@@ -36,21 +37,4 @@ export class CancelledError extends EngineError {
     super('CANCELLED', message);
     this.name = 'CancelledError';
   }
-}
-
-export function toCallError(error: unknown): CallError {
-  if (error instanceof EngineError) {
-    return error.details === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, details: error.details };
-  }
-  if (error instanceof ZodError) {
-    const message = error.issues
-      .map((issue) => `${issue.path.length ? issue.path.join('.') : 'entrée'} : ${issue.message}`)
-      .join(' ; ');
-    return { code: 'VALIDATION', message: `Entrée invalide — ${message}`, details: error.issues };
-  }
-  if (error instanceof SchemaTooNewError) return { code: 'SCHEMA_TOO_NEW', message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message };
 }

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open.js';
 import type { CallResult } from '../../shared/contract.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
-import { toCallError } from './errors.js';
+import { toCallError } from './call-error.js';
 import { handlers } from './handlers/index.js';
 import type { EngineWorkerData, FromWorker, ToWorker } from './protocol.js';
 
