@@ -17,23 +17,29 @@ const WAYS = [
   ['by a parse worker', 0],
 ] as const;
 
-const HEADER = ['N° billet', 'N° commande', 'Date commande', 'Montant', 'Tarif', 'N° séance', 'Date séance', 'Spectacle', 'Salle', 'N° client', 'Nom', 'Prénom', 'Email', 'Ville'];
+const HEADER = ['N° billet', 'N° commande', 'Date commande', 'Montant', 'Tarif', 'N° séance', 'Date séance', 'Spectacle', 'Discipline', 'Salle', 'N° client', 'Nom', 'Prénom', 'Email', 'Ville'];
 
 /**
  * Customer 100 comes back with other cells (B: Paris), then with the very cells of its first line
- * (A: Lyon) — which the reader has sent already — then A again. Performance P1 is renamed by
- * line 4 and comes back with its first cells on line 5. Line 6 cannot be read; line 7 is an
- * anonymous counter sale.
+ * (A: Lyon) — which the reader has sent already — then A again. Performance P1 moves to another
+ * hall on line 5 and back on line 6. Show « Le Cid » is given another discipline by line 8
+ * (performance P5) and its own back by line 9 (P4, unchanged meanwhile). Line 10 cannot be read;
+ * line 11 is an anonymous counter sale.
  */
+const P1 = ['P1', '05/10/2024 20:30', 'Hamlet', 'Théâtre', 'Grande salle'];
+const P4 = ['P4', '08/10/2024 20:30', 'Le Cid', 'Théâtre', 'Studio'];
 const TRICKY_ROWS = [
   HEADER,
-  ['1', '10', '01/10/2024', '20,00', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Grande salle', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
-  ['2', '11', '02/10/2024', '15,00', 'Tarif réduit', 'P2', '06/10/2024 20:30', 'Phèdre', 'Studio', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Paris'],
-  ['3', '12', '03/10/2024', '20,00', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Grande salle', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
-  ['4', '13', '04/10/2024', '20,00', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Petite salle', '200', 'Martin', 'Paul', '', 'Dijon'],
-  ['5', '14', '05/10/2024', '20,00', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Grande salle', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
-  ['6', '15', '05/10/2024', 'vingt', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Grande salle', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Nice'],
-  ['7', '16', '05/10/2024', '12,00', 'Plein tarif', 'P2', '06/10/2024 20:30', 'Phèdre', 'Studio', '', 'Vente guichet', '', '', ''],
+  ['1', '10', '01/10/2024', '20,00', 'Plein tarif', ...P1, '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
+  ['2', '11', '02/10/2024', '15,00', 'Tarif réduit', 'P2', '06/10/2024 20:30', 'Phèdre', 'Théâtre', 'Studio', '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Paris'],
+  ['3', '12', '03/10/2024', '20,00', 'Plein tarif', ...P1, '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
+  ['4', '13', '04/10/2024', '20,00', 'Plein tarif', 'P1', '05/10/2024 20:30', 'Hamlet', 'Théâtre', 'Petite salle', '200', 'Martin', 'Paul', '', 'Dijon'],
+  ['5', '17', '04/10/2024', '20,00', 'Plein tarif', ...P1, '200', 'Martin', 'Paul', '', 'Dijon'],
+  ['6', '18', '04/10/2024', '20,00', 'Plein tarif', ...P4, '200', 'Martin', 'Paul', '', 'Dijon'],
+  ['7', '19', '04/10/2024', '20,00', 'Plein tarif', 'P5', '09/10/2024 20:30', 'Le Cid', 'Danse', 'Studio', '200', 'Martin', 'Paul', '', 'Dijon'],
+  ['8', '14', '05/10/2024', '20,00', 'Plein tarif', ...P4, '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Lyon'],
+  ['9', '15', '05/10/2024', 'vingt', 'Plein tarif', ...P1, '100', 'Dupont', 'Marie', 'marie@exemple.fr', 'Nice'],
+  ['10', '16', '05/10/2024', '12,00', 'Plein tarif', 'P2', '06/10/2024 20:30', 'Phèdre', 'Théâtre', 'Studio', '', 'Vente guichet', '', '', ''],
 ];
 
 let dir: string;
@@ -95,16 +101,18 @@ describe.each(WAYS)('lines whose customer or performance comes back, read %s', (
 
   it('keeps the values of the last line that names the customer', () => {
     const customers = env.db.sqlite.prepare('SELECT source_key, last_name, city FROM customers ORDER BY source_key').all();
-    // Line 5 (Lyon) is the last readable line of customer 100; line 6 (Nice) is rejected.
+    // Line 9 (Lyon) is the last readable line of customer 100; line 10 (Nice) is rejected.
     expect(customers).toEqual([
       { source_key: '100', last_name: 'Dupont', city: 'Lyon' },
       { source_key: '200', last_name: 'Martin', city: 'Dijon' },
     ]);
   });
 
-  it('keeps the values of the last line that names the performance', () => {
+  it('keeps the values of the last line that names the performance, and its show', () => {
     const hall = env.db.sqlite.prepare("SELECT hall FROM performances WHERE source_key = 'P1'").pluck().get();
     expect(hall).toBe('Grande salle');
+    const discipline = env.db.sqlite.prepare("SELECT discipline FROM shows WHERE title = 'Le Cid'").pluck().get();
+    expect(discipline).toBe('Théâtre');
   });
 
   it('links every order to its customer, and the counter sale to none', () => {
@@ -118,9 +126,12 @@ describe.each(WAYS)('lines whose customer or performance comes back, read %s', (
       { orderKey: '13', customer: '200' },
       { orderKey: '14', customer: '100' },
       { orderKey: '16', customer: null },
+      { orderKey: '17', customer: '200' },
+      { orderKey: '18', customer: '200' },
+      { orderKey: '19', customer: '200' },
     ]);
     const rejects = env.db.sqlite.prepare('SELECT line, "column" FROM import_rejects').all();
-    expect(rejects).toEqual([{ line: 7, column: 4 }]);
+    expect(rejects).toEqual([{ line: 10, column: 4 }]);
   });
 });
 

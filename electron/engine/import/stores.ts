@@ -1,6 +1,7 @@
 /**
  * In-memory maps key → {id, values} of the rows an import meets again and again (customers,
- * shows, performances, orders), loaded once at the start, written through prepared statements.
+ * shows, performances; the orders, too many for an entry each, have their own lean OrderStore),
+ * loaded once at the start, written through prepared statements.
  * A later line overwrites a stored value with a non-empty different one (the row counts as
  * updated); identical values count as unchanged; each row is counted once per import.
  */

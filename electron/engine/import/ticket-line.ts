@@ -6,7 +6,7 @@
 import { upsertCustomer } from './customer-line.js';
 import { upsertPerformance, P_SEASON, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
 import type { OrderStore } from './order-store.js';
-import type { Entry, EntityStore } from './stores.js';
+import type { Entry, EntityStore, Value } from './stores.js';
 import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, SEPARATOR, TARIFF_KINDS, decodeCustomers, type TicketBatch } from './ticket-batch.js';
 import type { TicketStore } from './ticket-store.js';
 
@@ -33,20 +33,22 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
   const performances: PerformanceRead[] = [];
   /** Per performance read: its entry, once written. */
   const performanceEntries: Entry[] = [];
-  /** Per performance key and per show key: the read written last for it. */
+  /** Per performance key: the read written last for it; per show key: the show values written last. */
   const lastPerformanceRead = new Map<string, number>();
-  const lastShowRead = new Map<string | null, number>();
+  const lastShowValues = new Map<string | null, Value[]>();
   /**
    * The entry of performance read `p`. Lines of a few hundred performances alternate, so a read is
-   * written again only when another read of its performance or of its show came in between (its
-   * values may differ, and the last line wins); otherwise it would find the values it wrote.
+   * written again only when another read of its performance came in between, or other values of
+   * its show (they may differ, and the last line wins); otherwise it would find the values it wrote.
    */
   const performanceOf = (p: number): Entry => {
     const read = performances[p];
     const entry = performanceEntries[p];
-    if (entry !== undefined && lastPerformanceRead.get(read.key) === p && lastShowRead.get(read.showKey) === p) return entry;
+    const showValues = lastShowValues.get(read.showKey);
+    const sameShow = showValues !== undefined && showValues.every((value, i) => value === read.showVals[i]);
+    if (entry !== undefined && sameShow && lastPerformanceRead.get(read.key) === p) return entry;
     lastPerformanceRead.set(read.key, p);
-    lastShowRead.set(read.showKey, p);
+    lastShowValues.set(read.showKey, read.showVals);
     return (performanceEntries[p] = upsertPerformance(w, read));
   };
   const strings: string[] = [];
