@@ -180,31 +180,21 @@ export class TicketBatchBuilder {
     return orders.length / 3 - 1;
   }
 
-  addLine(line: {
-    performance: number;
-    customer: number;
-    order: number;
-    ticketKey: string;
-    tariff: string;
-    state: string;
-    kind: TariffKind;
-    cents: number;
-    seats: number;
-    flags: number;
-  }): void {
+  /** One line (positional: a million lines allocate no object for it). */
+  addLine(performance: number, customer: number, order: number, ticketKey: string, tariff: string, state: string, kind: TariffKind, cents: number, seats: number, flags: number): void {
     if (this.batch.count === this.capacity) this.grow();
     const b = this.batch;
     const i = b.count++;
-    b.performance[i] = line.performance;
-    b.customer[i] = line.customer;
-    b.order[i] = line.order;
-    b.tariff[i] = this.string(line.tariff);
-    b.state[i] = this.string(line.state);
-    b.kind[i] = TARIFF_KINDS.indexOf(line.kind);
-    b.cents[i] = line.cents;
-    b.seats[i] = line.seats;
-    b.flags[i] = line.flags;
-    this.ticketKeys.push(line.ticketKey);
+    b.performance[i] = performance;
+    b.customer[i] = customer;
+    b.order[i] = order;
+    b.tariff[i] = this.string(tariff);
+    b.state[i] = this.string(state);
+    b.kind[i] = TARIFF_KINDS.indexOf(kind);
+    b.cents[i] = cents;
+    b.seats[i] = seats;
+    b.flags[i] = flags;
+    this.ticketKeys.push(ticketKey);
   }
 
   take(): TicketBatch {

@@ -144,18 +144,7 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
       sameCustomer && orderId !== '' && sameOrderCells
         ? SAME_ORDER
         : out.addOrder(orderKey(orderId, customerKey, orderedAt, tKey), orderedAt, fields.text('channel'));
-    out.addLine({
-      performance: performanceIndex,
-      customer,
-      order,
-      ticketKey: tKey,
-      tariff,
-      state,
-      kind,
-      cents,
-      seats,
-      flags: flags | (isReversal ? REVERSAL : 0),
-    });
+    out.addLine(performanceIndex, customer, order, tKey, tariff, state, kind, cents, seats, flags | (isReversal ? REVERSAL : 0));
     previous = { cells: fields.cells, customerKey, orderedAt };
   };
 }

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder, decodeCustomers } from '../../../electron/engine/import/ticket-batch.js';
 
-const line = (n: number, tariff: string) => ({
-  performance: n % 3,
-  customer: n,
-  order: SAME_ORDER,
-  ticketKey: `T${n}`,
-  tariff,
-  state: '',
-  kind: 'full' as const,
-  cents: n * 100,
-  seats: 1,
-  flags: n % 2 ? REVERSAL : 0,
-});
+const line = (n: number, tariff: string) => [n % 3, n, SAME_ORDER, `T${n}`, tariff, '', 'full', n * 100, 1, n % 2 ? REVERSAL : 0] as const;
 
 describe('TicketBatchBuilder', () => {
   it('grows past its first capacity and keeps every line', () => {
     const builder = new TicketBatchBuilder(4);
-    for (let n = 0; n < 10; n++) builder.addLine(line(n, n < 5 ? 'Plein' : 'Réduit'));
+    for (let n = 0; n < 10; n++) builder.addLine(...line(n, n < 5 ? 'Plein' : 'Réduit'));
     const batch = builder.take();
     expect(batch.count).toBe(10);
     expect([...batch.cents.subarray(0, 10)]).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
@@ -27,11 +16,11 @@ describe('TicketBatchBuilder', () => {
 
   it('sends each string once per file, then its index', () => {
     const builder = new TicketBatchBuilder();
-    builder.addLine(line(1, 'Plein'));
-    builder.addLine(line(2, 'Plein'));
+    builder.addLine(...line(1, 'Plein'));
+    builder.addLine(...line(2, 'Plein'));
     const first = builder.take();
-    builder.addLine(line(3, 'Plein'));
-    builder.addLine(line(4, 'Abonnement'));
+    builder.addLine(...line(3, 'Plein'));
+    builder.addLine(...line(4, 'Abonnement'));
     const second = builder.take();
     expect(first.strings).toEqual(['Plein', '']);
     expect([...first.tariff.subarray(0, 2)]).toEqual([0, 0]);
