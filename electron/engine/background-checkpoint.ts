@@ -7,7 +7,8 @@
  * later write does the rest.
  *
  * The worker is a few lines of CommonJS given as text (no file to build or bundle); it loads
- * better-sqlite3 from the path this module resolves, with the same native binding as the engine.
+ * better-sqlite3 from the path this module resolves, with the same native binding as the engine,
+ * and never creates a database: a file gone meanwhile makes it stop.
  */
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
@@ -16,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 const CHECKPOINT = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
-const db = new Database(workerData.path, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+const db = new Database(workerData.path, { fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
 try {
   parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0]);
 } finally {

@@ -123,7 +123,7 @@ const timing = (t: { first: number; median: number }) => `${fmt(t.first, 1)} ms 
 
 await client.close();
 clearInterval(sampler);
-rmSync(workDir, { recursive: true, force: true });
+rmSync(workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 
 // ---- report ----------------------------------------------------------------------------------
 const sizeMb = mb(meta.bytes);

@@ -21,7 +21,8 @@ export function openTempDb(): TempDb {
     dir,
     cleanup() {
       db.sqlite.close();
-      rmSync(dir, { recursive: true, force: true });
+      // An import's background checkpoint may still hold the database for a few milliseconds.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   rmSync(noElectron, { recursive: true, force: true });
 });
 

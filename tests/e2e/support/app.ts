@@ -82,7 +82,7 @@ export async function startApp(): Promise<RunningApp> {
         await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
