@@ -16,6 +16,7 @@ import { LineFields } from './fields.js';
 import type { FileLayout } from './inspect.js';
 import { createLineFilter, streamOptionsOf, type LineStats } from './line-filter.js';
 import { readTicketFileInWorker } from './parse-client.js';
+import { parseWorkerUrl } from './parse-worker-url.js';
 import { readPerformance, upsertPerformance } from './performance-line.js';
 import type { ProgressReporter } from './progress.js';
 import { LineReject, type RejectLog } from './rejects.js';
@@ -69,7 +70,10 @@ async function readTickets(file: FileLayout, fc: FileImportContext, checkpoint: 
     await checkpoint(progress.bytes, progress.lines);
   };
   const inWorker = file.sizeBytes >= (fc.parseWorkerFromBytes ?? PARSE_WORKER_FROM_BYTES);
-  return inWorker ? readTicketFileInWorker(file, onBatch) : readTicketFile(file, onBatch);
+  // From source without esbuild, or with node_modules read-only, there is no worker to start:
+  // the file is then read here, more slowly but the same.
+  const url = inWorker ? await parseWorkerUrl().catch(() => null) : null;
+  return url ? readTicketFileInWorker(url, file, onBatch) : readTicketFile(file, onBatch);
 }
 
 export async function importFile(file: FileLayout, fc: FileImportContext): Promise<ImportFileSummary> {

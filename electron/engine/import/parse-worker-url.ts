@@ -39,6 +39,7 @@ async function bundleFromSource(): Promise<URL> {
   return pathToFileURL(outfile);
 }
 
+/** Rejects when the worker cannot be bundled (from source, esbuild absent or node_modules read-only). */
 export function parseWorkerUrl(): Promise<URL> {
   if (!import.meta.url.endsWith('.ts')) return Promise.resolve(new URL('./parse-worker.js', import.meta.url));
   bundled ??= bundleFromSource();
