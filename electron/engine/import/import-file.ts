@@ -11,10 +11,10 @@ import type { ImportFileSummary } from '../../../shared/types.js';
 import { BadFileError, CancelledError } from '../errors.js';
 import type { EngineContext } from '../context.js';
 import { hasCustomerColumns, readCustomer, upsertCustomer } from './customer-line.js';
-import { streamRecords, type StreamResult } from './csv-stream.js';
+import { streamRecords } from './csv-stream.js';
 import { LineFields } from './fields.js';
 import type { FileLayout } from './inspect.js';
-import { createLineFilter, streamOptionsOf, type LineStats } from './line-filter.js';
+import { createLineFilter, streamOptionsOf, type FileRead } from './line-filter.js';
 import { readTicketFileInWorker } from './parse-client.js';
 import { parseWorkerUrl } from './parse-worker-url.js';
 import { readPerformance, upsertPerformance } from './performance-line.js';
@@ -36,11 +36,6 @@ export interface FileImportContext {
   linesBefore: number;
   /** Overrides PARSE_WORKER_FROM_BYTES (tests read a small file both ways). */
   parseWorkerFromBytes?: number;
-}
-
-interface FileRead {
-  stream: StreamResult;
-  stats: LineStats;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

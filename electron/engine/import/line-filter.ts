@@ -5,7 +5,7 @@
  * rejected ones, for the summary and the « more than half rejected » check.
  */
 import type { ImportReject } from '../../../shared/types.js';
-import type { QuoteProblem, StreamOptions } from './csv-stream.js';
+import type { QuoteProblem, StreamOptions, StreamResult } from './csv-stream.js';
 import { NEWLINES } from './detect.js';
 import type { LineFields } from './fields.js';
 import type { FileLayout } from './inspect.js';
@@ -15,6 +15,12 @@ export interface LineStats {
   lines: number;
   rejected: number;
   firstReject: { line: number; column: number | null; reason: string } | null;
+}
+
+/** A file read to its end: what the stream saw (bytes, hash, encoding) and the lines counted. */
+export interface FileRead {
+  stream: StreamResult;
+  stats: LineStats;
 }
 
 /** How the file is streamed, as its inspection found it. */

@@ -5,16 +5,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import { BadFileError } from '../errors.js';
-import type { StreamResult } from './csv-stream.js';
 import type { FileLayout } from './inspect.js';
-import type { LineStats } from './line-filter.js';
+import type { FileRead } from './line-filter.js';
 import type { FromParseWorker, ParseWorkerData, ToParseWorker } from './parse-protocol.js';
 import type { BatchSink } from './ticket-file-reader.js';
 
 const PARSE_WORKER_YOUNG_MB = 16;
 
 /** `url`: the worker's code (see parse-worker-url.ts). */
-export async function readTicketFileInWorker(url: URL, file: FileLayout, onBatch: BatchSink): Promise<{ stream: StreamResult; stats: LineStats }> {
+export async function readTicketFileInWorker(url: URL, file: FileLayout, onBatch: BatchSink): Promise<FileRead> {
   const worker = new Worker(url, {
     workerData: { file } satisfies ParseWorkerData,
     // Nearly all the reader allocates dies young (cells, lines): a smaller young generation is

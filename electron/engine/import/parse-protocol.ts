@@ -1,9 +1,8 @@
 /** The messages between the engine thread and a parse worker (parse-worker.ts, parse-client.ts). */
 import type { ImportReject } from '../../../shared/types.js';
 import type { FileLocation } from '../errors.js';
-import type { StreamResult } from './csv-stream.js';
 import type { FileLayout } from './inspect.js';
-import type { LineStats } from './line-filter.js';
+import type { FileRead } from './line-filter.js';
 import type { TicketBatch } from './ticket-batch.js';
 import type { ReadProgress } from './ticket-file-reader.js';
 
@@ -13,7 +12,7 @@ export interface ParseWorkerData {
 
 export type FromParseWorker =
   | { type: 'batch'; batch: TicketBatch; rejects: ImportReject[]; progress: ReadProgress }
-  | { type: 'done'; stream: StreamResult; stats: LineStats }
+  | ({ type: 'done' } & FileRead)
   /** `location` set for a file that cannot be read (a BadFileError); otherwise a bug. */
   | { type: 'error'; message: string; location?: FileLocation };
 

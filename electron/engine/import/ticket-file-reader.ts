@@ -5,11 +5,11 @@
  * thread itself.
  */
 import type { ImportReject } from '../../../shared/types.js';
-import { streamRecords, type StreamResult } from './csv-stream.js';
+import { streamRecords } from './csv-stream.js';
 import { LineFields } from './fields.js';
 import { cellsHash } from './identity.js';
 import type { FileLayout } from './inspect.js';
-import { createLineFilter, streamOptionsOf, type LineStats } from './line-filter.js';
+import { createLineFilter, streamOptionsOf, type FileRead } from './line-filter.js';
 import { TicketBatchBuilder, type TicketBatch } from './ticket-batch.js';
 import { createTicketLineReader } from './ticket-line-reader.js';
 
@@ -21,7 +21,7 @@ export interface ReadProgress {
 
 export type BatchSink = (batch: TicketBatch, rejects: ImportReject[], progress: ReadProgress) => Promise<void>;
 
-export async function readTicketFile(file: FileLayout, onBatch: BatchSink): Promise<{ stream: StreamResult; stats: LineStats }> {
+export async function readTicketFile(file: FileLayout, onBatch: BatchSink): Promise<FileRead> {
   const fields = new LineFields(file.mapping, file.dayFirst);
   const identicalLines = new Map<string, number>();
   const lineKey = (cells: string[]) => {

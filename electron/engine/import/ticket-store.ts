@@ -156,8 +156,10 @@ export class TicketStore {
     const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
     if (season !== undefined) stored[T_SEASON] = season;
     const changed = mergeValues(stored, v);
-    if (changed) this.updatedAny = true;
-    if (changed) this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
+    if (changed) {
+      this.updatedAny = true;
+      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
+    }
     // A ticket this import created was counted as new when it was.
     if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
     return id;
