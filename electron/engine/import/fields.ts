@@ -97,6 +97,24 @@ export class LineFields {
     throw new LineReject(what, this.mapping[field] ?? null);
   }
 
+  /**
+   * parseDateTime(text), memoised. An order's « 15/09/2021 13:38 » is nearly unique to the order
+   * (400,000 distinct values in a million lines) while its day and its minute are each one of a
+   * few thousand: such a text is read as its day and its time, each memoised, instead of missing
+   * a memo of whole texts at every order.
+   */
+  private dateAndTime(text: string): string | null {
+    const space = text.indexOf(' ');
+    if (space === -1) return this.date(text);
+    const day = this.date(text.slice(0, space));
+    if (day === null) return null;
+    // parseDateTime's separator between the date and the time: any run of spaces and « T ».
+    let from = space + 1;
+    while (from < text.length && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 84)) from++;
+    const time = from < text.length ? this.time(text.slice(from)) : null;
+    return time === null ? null : withTime(day, time);
+  }
+
   /** A date (with the time of `timeField` when that column is filled); null when empty. */
   dateTime(field: ImportField, timeField: ImportField | null, required: boolean): string | null {
     const text = this.text(field);
@@ -104,7 +122,7 @@ export class LineFields {
       if (required) this.fail(field, `${fieldLabel(field)} manquante`);
       return null;
     }
-    const value = this.date(text);
+    const value = this.dateAndTime(text);
     if (value === null) this.fail(field, `${fieldLabel(field)} illisible : « ${text} » (attendu ${this.dateHint})`);
     const timeText = timeField ? this.text(timeField) : '';
     if (timeText === '') return value;

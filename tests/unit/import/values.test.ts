@@ -160,3 +160,41 @@ describe('LineFields.cents, whose commonest forms skip the parser', () => {
     }
   });
 });
+
+describe('LineFields.dateTime, which reads a date and its time apart', () => {
+  const read = (fields: LineFields, text: string) => {
+    fields.cells = [text];
+    try {
+      return fields.dateTime('orderDate', null, false);
+    } catch {
+      return null;
+    }
+  };
+
+  it('reads every form as parseDateTime does, day-first and month-first', () => {
+    const forms = [
+      '15/09/2021 13:38',
+      '15/09/2021  13:38',
+      '15/09/2021 T13:38',
+      '15/09/2021 13:38:59',
+      '15/09/2021 13h38',
+      '15/09/2021 20h',
+      '15/09/21 13:38',
+      '2021-09-15 13:38',
+      '2021-09-15T13:38:00',
+      '15/09/2021',
+      '09/15/2021 13:38',
+      '31/02/2021 10:00',
+      '15/09/2021 25:00',
+      '15/09/2021 13:38 extra',
+      '15/09/2021 T',
+      '15 /09/2021 13:38',
+      'hier 13:38',
+    ];
+    for (const dayFirst of [true, false]) {
+      const fields = new LineFields({ orderDate: 0 }, dayFirst);
+      // Twice: the second reading comes from the memos.
+      for (const text of [...forms, ...forms]) expect([text, read(fields, text)]).toEqual([text, parseDateTime(text, dayFirst)]);
+    }
+  });
+});
