@@ -59,6 +59,7 @@ describe('rows that move take their tickets along', () => {
   it('in a large import, whose indexes come back as they were', async () => {
     const before = ticketIndexes();
     const ordersBefore = orderIndexes();
+    const customersBefore = indexesOf('customers');
     const rows: Row[] = [];
     for (let i = 1; i <= 60_000; i++) rows.push(line(`B${i}`, `O${Math.ceil(i / 2)}`, `S${i % 7}`, '12/10/2024', `C${i % 500}`));
     // After the first 50,000 lines: an order changes customer, a performance changes season.
@@ -68,6 +69,8 @@ describe('rows that move take their tickets along', () => {
     expect(summary.tickets.new).toBe(60_001);
     expect(ticketIndexes()).toEqual(before);
     expect(orderIndexes()).toEqual(ordersBefore);
+    expect(indexesOf('customers')).toEqual(customersBefore);
+    expect(customersBefore).toHaveLength(1);
     expect(ticket('B59999').customer_id).toBe(idOf('customers', 'C777'));
     expect(ticket('B60000').customer_id).toBe(idOf('customers', 'C777'));
     const s5 = idOf('performances', 'S5');

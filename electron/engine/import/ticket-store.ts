@@ -10,11 +10,12 @@
  *   (an order per two or three lines) are dropped and then recreated by `finish` (see
  *   SuspendedIndexes); nothing reads the orders by those indexes while the lines are read;
  * - a first import (no ticket stored yet: a venue's first import, a benchmark) drops the unique
- *   `source_key` indexes of the tickets and of the orders as well, from its first line: the
- *   orders' store holds every order key already, and the tickets' keys of this import — the only
- *   ones there are — are kept in a compact table key → id (KeyIds). A row then costs an append to
- *   its table and nothing else; `finish` recreates the indexes, and a duplicate there (a bug)
- *   fails the whole import;
+ *   `source_key` indexes of the tickets, the orders and the customers as well, from its first
+ *   line: the orders' and the customers' stores hold every key already, and the tickets' keys of
+ *   this import — the only ones there are — are kept in a compact table key → id (KeyIds). A row
+ *   then costs an append to its table and nothing else (a customer insert took ~11 µs with its
+ *   index, a random insert among pages that the tickets keep pushing out of the cache, and ~7
+ *   without); `finish` recreates the indexes, and a duplicate there (a bug) fails the whole import;
  * - the tickets of an order that changes customer, or of a performance that changes season, are
  *   updated by `finish`, once, with the final value: without the indexes those updates would each
  *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
@@ -85,7 +86,7 @@ export class TicketStore {
     const keyOf = sqlite.prepare('SELECT source_key FROM tickets WHERE id = ?').pluck();
     this.ownKeys = count === 0 ? new KeyIds((id) => keyOf.get(id) as string) : null;
     this.bulkAfter = this.ownKeys ? 1 : (options.bulkAfter ?? Math.max(BULK_LINES, count));
-    this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders']);
+    this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders', 'customers']);
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
     this.selectById = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE id = ?`).raw();
     this.insert = sqlite.prepare(`${INSERT_SQL} ON CONFLICT (source_key) DO NOTHING`);
