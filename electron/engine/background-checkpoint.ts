@@ -24,6 +24,14 @@ try {
   db.close();
 }`;
 
+/** Checkpoints still running: whoever removes or moves the database file waits for them first. */
+const running = new Set<Promise<unknown>>();
+
+/** Resolves once every background checkpoint started so far has ended. */
+export async function backgroundCheckpointsSettled(): Promise<void> {
+  await Promise.all([...running]);
+}
+
 export interface CheckpointResult {
   busy: number;
   log: number;
@@ -48,11 +56,14 @@ export function commitThenCheckpointInBackground(sqlite: Database.Database, comm
       nativeBinding: process.env.PARTERRE_SQLITE_BINDING,
     },
   });
-  return new Promise((resolve) => {
+  const done = new Promise<CheckpointResult | null>((resolve) => {
     let result: CheckpointResult | null = null;
     worker.once('message', (message: CheckpointResult) => (result = message));
     // A failure leaves the log to SQLite's automatic checkpoint: nothing is lost.
     worker.once('error', () => undefined);
     worker.once('exit', () => resolve(result));
   });
+  running.add(done);
+  void done.then(() => running.delete(done));
+  return done;
 }

@@ -42,5 +42,5 @@ try {
     time(`customers.get #${i + 1}`, () => customerRecord(db.sqlite, { key: 'C4242' }, 9));
   }
 } finally {
-  db.cleanup();
+  await db.cleanup();
 }

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabase } from '../../db/open.js';
+import { backgroundCheckpointsSettled } from '../../electron/engine/background-checkpoint.js';
 
 export interface TempDb extends OpenDatabase {
   dir: string;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 export function tempDir(prefix = 'parterre-test-'): string {
@@ -19,10 +20,12 @@ export function openTempDb(): TempDb {
   return {
     ...db,
     dir,
-    cleanup() {
+    async cleanup() {
       db.sqlite.close();
-      // An import's background checkpoint may still hold the database for a few milliseconds.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      // An import's background checkpoint may still hold the database (and write its -wal and
+      // -shm files back) after the import has returned.
+      await backgroundCheckpointsSettled();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -59,8 +59,8 @@ beforeAll(async () => {
   // About 3 MB: several chunks, so several batches cross from the worker.
   demoPath = (await generateDemoExport({ path: join(dir, 'demo.csv'), seed: 11, lines: 12_000 })).path;
 });
-afterAll(() => {
-  for (const env of envs) env.cleanup();
+afterAll(async () => {
+  for (const env of envs) await env.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitThenCheckpointInBackground } from '../../../electron/engine/background-checkpoint.js';
+import { backgroundCheckpointsSettled, commitThenCheckpointInBackground } from '../../../electron/engine/background-checkpoint.js';
 import { openTempDb, type TempDb } from '../../helpers/temp-db.js';
 
 let db: TempDb;
@@ -29,6 +29,18 @@ describe('commitThenCheckpointInBackground', () => {
     const other = new Database(sqlite.name, { readonly: true });
     expect(other.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(60_000);
     other.close();
+  });
+
+  it('lets whoever removes the database file wait for the checkpoints still running', async () => {
+    db = openTempDb();
+    const { sqlite } = db;
+    sqlite.exec('CREATE TABLE filler (text TEXT)');
+    sqlite.exec('BEGIN');
+    sqlite.prepare('INSERT INTO filler VALUES (?)').run('une ligne');
+    let ended = false;
+    void commitThenCheckpointInBackground(sqlite, () => sqlite.exec('COMMIT')).then(() => (ended = true));
+    await backgroundCheckpointsSettled();
+    expect(ended).toBe(true);
   });
 
   it('gives the automatic checkpoint back even when the commit fails', async () => {

@@ -16,7 +16,7 @@ describe('dispatcher', () => {
     const { db, dispatcher } = dispatcherWith({});
     const result = await dispatcher.dispatch('settings.get', {});
     expect(result).toEqual({ ok: true, value: { seasonStartMonth: 9 } });
-    db.cleanup();
+    await db.cleanup();
   });
 
   it('refuses an unknown call name and an invalid input without calling a handler', async () => {
@@ -29,7 +29,7 @@ describe('dispatcher', () => {
     if (!invalid.ok) expect(invalid.error.message).toContain('seasonStartMonth');
     expect(await dispatcher.dispatch('settings.set', { seasonStartMonth: 9, extra: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(called).toBe(0);
-    db.cleanup();
+    await db.cleanup();
   });
 
   it('turns a handler failure into an error result, never a throw', async () => {
@@ -46,7 +46,7 @@ describe('dispatcher', () => {
       error: { code: 'NOT_FOUND', message: 'introuvable', details: { file: 'x.csv', line: 3 } },
     });
     expect(await dispatcher.dispatch('settings.get', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
-    db.cleanup();
+    await db.cleanup();
   });
 
   it('runs calls one at a time, and lets imports.cancel stop the running one', async () => {
@@ -77,6 +77,6 @@ describe('dispatcher', () => {
     expect(order).toEqual(['import started', 'import aborted', 'settings read']);
     expect(await dispatcher.dispatch('imports.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
     release();
-    db.cleanup();
+    await db.cleanup();
   });
 });
