@@ -88,6 +88,9 @@ describe('a flat ticket-lines file', () => {
 
   it('updates a changed customer and adds a new ticket from a later export', async () => {
     await run([{ path: env.csv('v1.csv', [HEADER, ...BASE]) }]);
+    const searchTextOf = (key: string) => env.db.sqlite.prepare('SELECT search_text FROM customers WHERE source_key = ?').pluck().get(key);
+    // Written with the new rows (lower case, accents removed: « Garçon » is found as « garcon »).
+    expect(searchTextOf('C2')).toBe('garcon jerome jerome@exemple.fr 69002');
     const later = [
       ...BASE.slice(0, 2),
       sale('B3', 'O2', '0', '1', 'Invitation', 'S2', '15/03/2025', ['C2', 'Garçon', 'Jérôme', 'j.garcon@exemple.fr', '69002']),
@@ -100,6 +103,7 @@ describe('a flat ticket-lines file', () => {
     expect(summary.orders).toEqual({ new: 1, updated: 0, unchanged: 3 });
     const jerome = env.db.sqlite.prepare("SELECT email, search_text FROM customers WHERE source_key = 'C2'").get() as Record<string, string>;
     expect(jerome.email).toBe('j.garcon@exemple.fr');
+    expect(jerome.search_text).toBe('garcon jerome j.garcon@exemple.fr 69002');
     expect(countRows(env.db, 'tickets')).toBe(5);
   });
 

@@ -60,12 +60,13 @@ export interface TicketBatch {
 
 /**
  * A customer read as strings: key, the number of values and the values (all texts), the number
- * of consents and each one's value ('', '0' or '1') and date ('' for none), then the source.
+ * of consents and each one's value ('', '0' or '1') and date ('' for none), then the source and
+ * the search text.
  */
 function encodeCustomer(read: CustomerRead, out: string[]): void {
   out.push(read.key, String(read.vals.length), ...(read.vals as string[]), String(read.consents.length));
   for (const { value, at } of read.consents) out.push(value === null ? '' : String(value), at ?? '');
-  out.push(read.source);
+  out.push(read.source, read.searchText);
 }
 
 /** The customer reads of a batch, in order. */
@@ -83,7 +84,8 @@ export function decodeCustomers(text: string): CustomerRead[] {
     for (let c = 0; c < consentCount; c++, i += 2) {
       consents.push({ value: parts[i] === '' ? null : Number(parts[i]), at: parts[i + 1] === '' ? null : parts[i + 1] });
     }
-    reads.push({ key, vals, consents, source: parts[i++] });
+    reads.push({ key, vals, consents, source: parts[i], searchText: parts[i + 1] });
+    i += 2;
   }
   return reads;
 }

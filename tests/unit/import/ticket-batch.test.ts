@@ -48,8 +48,9 @@ describe('TicketBatchBuilder', () => {
         { value: null, at: null },
       ],
       source: '',
+      searchText: 'lefevre clement 25220 chalezeule',
     };
-    const second = { key: 'email:a@b.fr', vals: ['', 'Durand', '', 'a@b.fr', '', '', '', '', '', '', 'France'], consents: [], source: 'Formulaire' };
+    const second = { key: 'email:a@b.fr', vals: ['', 'Durand', '', 'a@b.fr', '', '', '', '', '', '', 'France'], consents: [], source: 'Formulaire', searchText: '' };
     builder.addCustomer(first);
     builder.addCustomer(second);
     expect(decodeCustomers(builder.take().customers)).toEqual([first, second]);
