@@ -86,6 +86,23 @@ describe('a flat ticket-lines file', () => {
     expect(countRows(env.db, 'imports')).toBe(2);
   });
 
+  it('keeps one ticket for a number met twice in a first import, with the last line', async () => {
+    // B1 comes back soon after (its first line may not be written yet) and B2 after 100 other lines.
+    const others = Array.from({ length: 100 }, (_, i) => sale(`X${i}`, `OX${i}`, '10,00', '1', 'Plein tarif', 'S1', '12/10/2024', JEROME));
+    const rows = [
+      sale('B1', 'O1', '25,00', '1', 'Plein tarif', 'S1', '12/10/2024', HELENE),
+      sale('B2', 'O1', '18,50', '1', 'Plein tarif', 'S1', '12/10/2024', HELENE),
+      sale('B1', 'O1', '22,00', '1', 'Plein tarif', 'S1', '12/10/2024', HELENE),
+      ...others,
+      sale('B2', 'O1', '15,00', '2', 'Tarif réduit', 'S1', '12/10/2024', HELENE),
+    ];
+    const summary = await run([{ path: env.csv('doublons.csv', [HEADER, ...rows]) }]);
+    expect(summary.tickets).toEqual({ new: 102, updated: 0, unchanged: 0 });
+    expect(countRows(env.db, 'tickets')).toBe(102);
+    expect(ticket('B1')).toMatchObject({ unit_price_cents: 2200, seats: 1 });
+    expect(ticket('B2')).toMatchObject({ unit_price_cents: 1500, seats: 2, tariff: 'Tarif réduit', tariff_kind: 'reduced' });
+  });
+
   it('updates a changed customer and adds a new ticket from a later export', async () => {
     await run([{ path: env.csv('v1.csv', [HEADER, ...BASE]) }]);
     const searchTextOf = (key: string) => env.db.sqlite.prepare('SELECT search_text FROM customers WHERE source_key = ?').pluck().get(key);
