@@ -103,6 +103,15 @@ describe('a flat ticket-lines file', () => {
     expect(ticket('B2')).toMatchObject({ unit_price_cents: 1500, seats: 2, tariff: 'Tarif réduit', tariff_kind: 'reduced' });
   });
 
+  it('reads a customer again when the line differs from the one before in its last character only', async () => {
+    const rows = [
+      sale('B1', 'O1', '25,00', '1', 'Plein tarif', 'S1', '12/10/2024', HELENE),
+      sale('B2', 'O2', '25,00', '1', 'Plein tarif', 'S1', '12/10/2024', ['C1', 'Lefèvre', 'Hélène', 'helene@exemple.fr', '75002']),
+    ];
+    await run([{ path: env.csv('dernier-caractere.csv', [HEADER, ...rows]) }]);
+    expect(env.db.sqlite.prepare("SELECT postal_code FROM customers WHERE source_key = 'C1'").pluck().get()).toBe('75002');
+  });
+
   it('updates a changed customer and adds a new ticket from a later export', async () => {
     await run([{ path: env.csv('v1.csv', [HEADER, ...BASE]) }]);
     const searchTextOf = (key: string) => env.db.sqlite.prepare('SELECT search_text FROM customers WHERE source_key = ?').pluck().get(key);
