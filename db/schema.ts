@@ -145,12 +145,10 @@ export const tickets = sqliteTable(
       .notNull()
       .references(() => performances.id),
     /**
-     * Copied from the order (the importer keeps them equal) and the performance, so that the
-     * indicator rebuild reads the tickets alone. No foreign key here: the order keeps its own to
-     * the customer, and checking this copy too cost a customer lookup on each of a million
-     * inserted tickets for nothing more.
+     * Copied from the performance (the importer keeps them equal). A ticket's customer is its
+     * order's: migration 0002 dropped the copy tickets kept of it, which nothing read and which
+     * every import wrote and kept in step.
      */
-    customerId: integer('customer_id'),
     seasonYear: integer('season_year').notNull(),
     soldAt: text('sold_at'),
     tariff: text('tariff'),

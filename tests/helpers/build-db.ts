@@ -46,7 +46,6 @@ export interface TicketSpec {
 export class DbBuilder {
   private n = 0;
   private readonly performanceSeason = new Map<number, number>();
-  private readonly orderCustomer = new Map<number, number | null>();
 
   /** `keyPrefix` keeps the generated source keys apart from rows already in the database. */
   constructor(
@@ -112,7 +111,6 @@ export class DbBuilder {
       ordered_at: orderedAt,
       channel: spec.channel ?? null,
     });
-    this.orderCustomer.set(id, customer);
     return id;
   }
 
@@ -124,7 +122,6 @@ export class DbBuilder {
       source_key: spec.key ?? this.next('T'),
       order_id: spec.order,
       performance_id: spec.performance,
-      customer_id: this.orderCustomer.get(spec.order) ?? null,
       season_year: this.performanceSeason.get(spec.performance),
       sold_at: spec.soldAt ?? null,
       tariff: spec.tariff ?? null,

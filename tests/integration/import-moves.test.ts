@@ -1,7 +1,7 @@
 /**
- * Rows that move between imports take their tickets along: an order that changes customer, a
- * performance that changes season. The tickets' denormalised customer and season follow, and the
- * tickets themselves count as unchanged (their own columns did not change). A large import (more
+ * Rows that move between imports take their tickets along: an order that changes customer (its
+ * tickets' customer is its own), a performance that changes season (the tickets' denormalised
+ * season follows). The tickets themselves count as unchanged (their own columns did not change). A large import (more
  * lines than the table held, and more than 50,000) drops the secondary indexes of the tickets and
  * orders while it reads, and recreates them as they were.
  */
@@ -22,7 +22,12 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const run = (name: string, rows: Row[]) => env.ok<ImportSummary>('imports.run', { files: [{ path: env.csv(name, [HEADER, ...rows]) }] });
-const ticket = (key: string) => env.db.sqlite.prepare('SELECT * FROM tickets WHERE source_key = ?').get(key) as Record<string, number | string | null>;
+/** A ticket's row, with its customer: its order's. */
+const ticket = (key: string) =>
+  env.db.sqlite.prepare('SELECT t.*, o.customer_id FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.source_key = ?').get(key) as Record<
+    string,
+    number | string | null
+  >;
 const idOf = (table: string, key: string) => (env.db.sqlite.prepare(`SELECT id FROM ${table} WHERE source_key = ?`).get(key) as { id: number }).id;
 const indexesOf = (table: string) => env.db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").all(table);
 const ticketIndexes = () => indexesOf('tickets');

@@ -1,10 +1,10 @@
 /**
  * The orders an import meets, with the merge and counting rules of EntityStore (stores.ts), kept
  * lean: a million-line export holds some 400,000 orders, and an entry per order with its values
- * (~280 bytes) would cost more than 100 MB. Here an order is its key → id, and its customer and
- * count status in typed arrays by id. Its date and channel are not kept: they are read back from
- * the table when a line names an order met before (in a first import, the few orders whose lines
- * are not together; in a re-import, each order once — a rowid lookup).
+ * (~280 bytes) would cost more than 100 MB. Here an order is its key → id, and its count status
+ * in a typed array by id. Its values are not kept: they are read back from the table when a line
+ * names an order met before (in a first import, the few orders whose lines are not together; in a
+ * re-import, each order once — a rowid lookup).
  */
 import type Database from 'better-sqlite3';
 import type { RowCounts } from '../../../shared/types.js';
@@ -25,8 +25,6 @@ function fit<T extends Int32Array | Uint8Array>(array: T, at: number): T {
 
 export class OrderStore {
   private readonly ids = new Map<string, number>();
-  /** By id: the order's customer id, 0 for none. */
-  private customers = new Int32Array(1 << 16);
   private status = new Uint8Array(1 << 16);
   /** Orders stored before this import that it changed: their values before the first change. */
   private readonly before = new Map<number, Value[]>();
@@ -38,21 +36,7 @@ export class OrderStore {
     this.insert = sqlite.prepare('INSERT INTO orders (source_key, customer_id, ordered_at, channel) VALUES (?, ?, ?, ?)');
     this.update = sqlite.prepare('UPDATE orders SET customer_id = ?, ordered_at = ?, channel = ? WHERE id = ?');
     this.select = sqlite.prepare('SELECT customer_id, ordered_at, channel FROM orders WHERE id = ?').raw();
-    for (const [id, key, customer] of sqlite.prepare('SELECT id, source_key, customer_id FROM orders').raw().iterate() as Iterable<[number, string, number | null]>) {
-      this.ids.set(key, id);
-      this.customers = fit(this.customers, id);
-      this.customers[id] = customer ?? 0;
-    }
-  }
-
-  /** The customer of the order with this key (null: none), or undefined for an order not met yet. */
-  customerOfKey(key: string): number | null | undefined {
-    const id = this.ids.get(key);
-    return id === undefined ? undefined : this.customerOf(id);
-  }
-
-  customerOf(id: number): number | null {
-    return this.customers[id] || null;
+    for (const [id, key] of sqlite.prepare('SELECT id, source_key FROM orders').raw().iterate() as Iterable<[number, string]>) this.ids.set(key, id);
   }
 
   /**
@@ -76,16 +60,13 @@ export class OrderStore {
     if (!changed) return id;
     if (this.status[id] === SEEN && !this.before.has(id)) this.before.set(id, stored);
     this.update.run(merged[0], merged[1], merged[2], id);
-    this.customers[id] = (merged[0] as number | null) ?? 0;
     return id;
   }
 
   private add(key: string, customerId: number | null, orderedAt: string | null, channel: string): number {
     const id = Number(this.insert.run(key, customerId, orderedAt, channel === '' ? null : channel).lastInsertRowid);
     this.ids.set(detach(key), id);
-    this.customers = fit(this.customers, id);
     this.status = fit(this.status, id);
-    this.customers[id] = customerId ?? 0;
     this.status[id] = NEW;
     return id;
   }

@@ -23,8 +23,6 @@ interface Previous {
   perf: Entry;
   customerId: number | null;
   orderId: number;
-  /** The order's customer, which its tickets carry too. */
-  orderCustomer: number | null;
   orderedAt: string | null;
 }
 
@@ -76,25 +74,19 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       else customerId = customerIds[customer];
 
       let orderId: number;
-      let orderCustomer: number | null;
       let orderedAt: string | null;
       const o = b.order[i];
       if (o === SAME_ORDER) {
-        ({ orderId, orderCustomer, orderedAt } = previous!);
+        ({ orderId, orderedAt } = previous!);
       } else {
-        const key = orders[3 * o];
         orderedAt = orders[3 * o + 1] || null;
-        const previousCustomer = w.orders.customerOfKey(key);
-        orderId = w.orders.upsert(key, customerId, orderedAt, orders[3 * o + 2]);
-        orderCustomer = w.orders.customerOf(orderId);
-        if (previousCustomer !== undefined && previousCustomer !== orderCustomer) w.tickets.moveCustomer(orderId, orderCustomer);
+        orderId = w.orders.upsert(orders[3 * o], customerId, orderedAt, orders[3 * o + 2]);
       }
 
       const reversal = flags & REVERSAL ? 1 : 0;
       w.tickets.upsert(ticketKeys[i], [
         orderId,
         perf.id,
-        orderCustomer,
         perf.vals[P_SEASON],
         orderedAt,
         strings[b.tariff[i]],
@@ -104,7 +96,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
         reversal,
         strings[b.state[i]],
       ]);
-      previous = { performance, perf, customerId, orderId, orderCustomer, orderedAt };
+      previous = { performance, perf, customerId, orderId, orderedAt };
     }
   };
 }

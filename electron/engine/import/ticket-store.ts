@@ -19,10 +19,10 @@
  * - a first import's new tickets are inserted ROWS_PER_INSERT at a time, by one statement: their
  *   ids are known beforehand (each the next rowid, which is checked), and a statement run once for
  *   many rows saves SQLite's and better-sqlite3's cost per run (~0.35 µs a ticket);
- * - the tickets of an order that changes customer, or of a performance that changes season, are
- *   updated by `finish`, once, with the final value: without the indexes those updates would each
- *   scan the table. Until then a stored ticket is compared as if they had already moved, so that
- *   the counts are those of an immediate update.
+ * - the tickets of a performance that changes season are updated by `finish`, once, with the
+ *   final value: without the indexes those updates would each scan the table. Until then a stored
+ *   ticket is compared as if they had already moved, so that the counts are those of an immediate
+ *   update.
  */
 import type Database from 'better-sqlite3';
 import { SuspendedIndexes } from './bulk-indexes.js';
@@ -33,7 +33,6 @@ import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
 export const TICKET_COLUMNS = [
   'order_id',
   'performance_id',
-  'customer_id',
   'season_year',
   'sold_at',
   'tariff',
@@ -43,12 +42,10 @@ export const TICKET_COLUMNS = [
   'is_reversal',
   'state',
 ] as const;
-const T_ORDER = 0;
 const T_PERFORMANCE = 1;
-const T_CUSTOMER = 2;
-const T_SEASON = 3;
-export const T_SEATS = 8;
-export const T_IS_REVERSAL = 9;
+const T_SEASON = 2;
+export const T_SEATS = 7;
+export const T_IS_REVERSAL = 8;
 
 /** Values bound per inserted row: the key, TICKET_COLUMNS and the valid seats. */
 const INSERT_VALUES = TICKET_COLUMNS.length + 2;
@@ -74,8 +71,7 @@ export class TicketStore {
   private readonly bulkAfter: number;
   private lines = 0;
   private readonly indexes: SuspendedIndexes;
-  /** Pending moves: order id → its customer, performance id → its season. */
-  private readonly customerMoves = new Map<number, Value>();
+  /** Pending moves: performance id → its season. */
   private readonly seasonMoves = new Map<number, Value>();
   /** A first import: its tickets' keys → ids, standing in for the dropped unique index. */
   private readonly ownKeys: KeyIds | null;
@@ -88,7 +84,6 @@ export class TicketStore {
   private nextId: number;
   private readonly sqlite: Database.Database;
   private readonly update: Database.Statement;
-  private readonly moveCustomerStatement: Database.Statement;
 
   constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
     const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
@@ -112,12 +107,6 @@ export class TicketStore {
     this.selectById = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE id = ?`).raw();
     this.insert = sqlite.prepare(`${INSERT_SQL} ON CONFLICT (source_key) DO NOTHING`);
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-    this.moveCustomerStatement = sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE order_id = ?');
-  }
-
-  /** The tickets of order `orderId` now belong to `customerId` (written by `finish`). */
-  moveCustomer(orderId: number, customerId: Value): void {
-    this.customerMoves.set(orderId, customerId);
   }
 
   /** The tickets of performance `performanceId` are now of season `season` (written by `finish`). */
@@ -144,7 +133,7 @@ export class TicketStore {
       const known = this.ownKeys.get(key);
       if (known === undefined) {
         id = this.nextId++;
-        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], validSeats);
+        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], validSeats);
         if (this.pending.length === ROWS_PER_INSERT * INSERT_VALUES) this.flush();
         this.ownKeys.add(key, id);
         this.counts.new++;
@@ -154,7 +143,7 @@ export class TicketStore {
       }
     } else {
       // Insert first: a new ticket (the common case) costs one statement, a known one two.
-      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], validSeats);
+      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], validSeats);
       if (inserted.changes === 1) {
         id = Number(inserted.lastInsertRowid);
         this.counts.new++;
@@ -192,14 +181,12 @@ export class TicketStore {
   private merge(row: Value[], v: Value[]): number {
     const id = row[0] as number;
     const stored = row.slice(1);
-    const customer = this.customerMoves.get(stored[T_ORDER] as number);
-    if (customer !== undefined) stored[T_CUSTOMER] = customer;
     const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
     if (season !== undefined) stored[T_SEASON] = season;
     const changed = mergeValues(stored, v);
     if (changed) {
       this.updatedAny = true;
-      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], stored[10], id);
+      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], id);
     }
     // A ticket this import created was counted as new when it was.
     if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
@@ -210,7 +197,6 @@ export class TicketStore {
   finish(): void {
     this.flush();
     this.indexes.restore();
-    for (const [orderId, customerId] of this.customerMoves) this.moveCustomerStatement.run(customerId, orderId);
     this.writeSeasonMoves();
   }
 

@@ -25,6 +25,41 @@ function migrationsWithOneMore(): string {
   return folder;
 }
 
+/** A copy of the real migrations up to `count` of them, as an earlier version of the app shipped. */
+function firstMigrations(count: number): string {
+  const folder = join(newDir(), 'migrations');
+  cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+describe('migration 0002', () => {
+  it("drops the tickets' copy of their order's customer and keeps every ticket", () => {
+    const path = join(newDir(), 'parterre.sqlite');
+    const before = openDatabase(path, { migrationsFolder: firstMigrations(2) });
+    before.sqlite.exec(`
+      INSERT INTO customers (id, source_key) VALUES (1, 'C1');
+      INSERT INTO shows (id, source_key, title) VALUES (1, 'S', 'Le Misanthrope');
+      INSERT INTO performances (id, source_key, show_id, starts_at, season_year) VALUES (1, 'P', 1, '2024-10-12T20:30:00', 2024);
+      INSERT INTO orders (id, source_key, customer_id) VALUES (1, 'O1', 1);
+      INSERT INTO tickets (id, source_key, order_id, performance_id, customer_id, season_year, tariff_kind, unit_price_cents, seats, valid_seats)
+        VALUES (1, 'B1', 1, 1, 1, 2024, 'full', 2500, 2, 2);`);
+    before.sqlite.close();
+
+    const after = openDatabase(path);
+    const columns = after.sqlite.prepare("SELECT name FROM pragma_table_info('tickets')").pluck().all();
+    expect(columns).not.toContain('customer_id');
+    expect(columns).toContain('season_year');
+    expect(after.sqlite.prepare('SELECT source_key, order_id, unit_price_cents, valid_seats FROM tickets').all()).toEqual([
+      { source_key: 'B1', order_id: 1, unit_price_cents: 2500, valid_seats: 2 },
+    ]);
+    after.sqlite.close();
+  });
+});
+
 describe('openDatabase', () => {
   it('creates every table, STRICT, with WAL and foreign keys, at the app schema version', () => {
     const db = openDatabase(join(newDir(), 'sub', 'parterre.sqlite'));

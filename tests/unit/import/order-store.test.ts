@@ -18,14 +18,11 @@ describe('OrderStore', () => {
     const id = store.upsert('O8', 2, '2024-02-01 09:00', '');
     expect(row(id)).toEqual({ source_key: 'O8', customer_id: 2, ordered_at: '2024-02-01 09:00', channel: null });
     expect(store.upsert('O8', 2, '2024-02-01 09:00', '')).toBe(id);
-    expect(store.customerOf(id)).toBe(2);
     expect(store.counts).toEqual({ new: 1, updated: 0, unchanged: 0 });
   });
 
   it('knows the orders stored before, and keeps what a line leaves empty', () => {
     const store = new OrderStore(db.sqlite);
-    expect(store.customerOfKey('O7')).toBe(1);
-    expect(store.customerOfKey('O9')).toBeUndefined();
     expect(store.upsert('O7', null, null, '')).toBe(7);
     expect(row(7)).toEqual({ source_key: 'O7', customer_id: 1, ordered_at: '2024-01-01 10:00', channel: 'Guichet' });
     expect(store.counts).toEqual({ new: 0, updated: 0, unchanged: 1 });
@@ -35,7 +32,6 @@ describe('OrderStore', () => {
     const store = new OrderStore(db.sqlite);
     store.upsert('O7', 2, null, 'Internet');
     expect(row(7)).toEqual({ source_key: 'O7', customer_id: 2, ordered_at: '2024-01-01 10:00', channel: 'Internet' });
-    expect(store.customerOf(7)).toBe(2);
     expect(store.counts).toEqual({ new: 0, updated: 1, unchanged: 0 });
   });
 
