@@ -144,12 +144,11 @@ export const tickets = sqliteTable(
     performanceId: integer('performance_id')
       .notNull()
       .references(() => performances.id),
-    /**
-     * Copied from the performance (the importer keeps them equal). A ticket's customer is its
-     * order's: migration 0002 dropped the copy tickets kept of it, which nothing read and which
-     * every import wrote and kept in step.
+    /*
+     * A ticket's customer is its order's and its season its performance's: migration 0002 dropped
+     * the copies tickets kept of them, which only the customer record's history read (it joins
+     * the performance anyway) and which every import wrote and kept in step.
      */
-    seasonYear: integer('season_year').notNull(),
     soldAt: text('sold_at'),
     tariff: text('tariff'),
     tariffKind: text('tariff_kind', { enum: ['full', 'reduced', 'subscription', 'free'] }).notNull(),

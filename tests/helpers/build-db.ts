@@ -45,7 +45,6 @@ export interface TicketSpec {
 
 export class DbBuilder {
   private n = 0;
-  private readonly performanceSeason = new Map<number, number>();
 
   /** `keyPrefix` keeps the generated source keys apart from rows already in the database. */
   constructor(
@@ -89,18 +88,15 @@ export class DbBuilder {
   }
 
   performance(spec: { show: number; startsAt: string; capacity?: number | null; vatBp?: number | null; hall?: string | null; key?: string }): number {
-    const season = seasonYearOf(spec.startsAt, this.startMonth);
-    const id = this.insert('performances', {
+    return this.insert('performances', {
       source_key: spec.key ?? this.next('P'),
       show_id: spec.show,
       starts_at: spec.startsAt,
-      season_year: season,
+      season_year: seasonYearOf(spec.startsAt, this.startMonth),
       hall: spec.hall ?? null,
       capacity: spec.capacity ?? null,
       vat_rate_bp: spec.vatBp ?? null,
     });
-    this.performanceSeason.set(id, season);
-    return id;
   }
 
   /** `customer` null is an anonymous counter sale. */
@@ -122,7 +118,6 @@ export class DbBuilder {
       source_key: spec.key ?? this.next('T'),
       order_id: spec.order,
       performance_id: spec.performance,
-      season_year: this.performanceSeason.get(spec.performance),
       sold_at: spec.soldAt ?? null,
       tariff: spec.tariff ?? null,
       tariff_kind: spec.kind ?? (spec.price === 0 ? 'free' : 'full'),

@@ -31,12 +31,14 @@ afterEach(() => env.cleanup());
 
 const run = (files: unknown[], extra: Record<string, unknown> = {}) => env.ok<ImportSummary>('imports.run', { files, ...extra });
 const tableCounts = () => Object.fromEntries(['customers', 'shows', 'performances', 'orders', 'tickets'].map((t) => [t, countRows(env.db, t)]));
-/** A ticket's row, with its customer: its order's. */
+/** A ticket's row, with its customer (its order's) and its season (its performance's). */
 const ticket = (key: string) =>
-  env.db.sqlite.prepare('SELECT t.*, o.customer_id FROM tickets t JOIN orders o ON o.id = t.order_id WHERE t.source_key = ?').get(key) as Record<
-    string,
-    number | string | null
-  >;
+  env.db.sqlite
+    .prepare(
+      `SELECT t.*, o.customer_id, p.season_year FROM tickets t
+       JOIN orders o ON o.id = t.order_id JOIN performances p ON p.id = t.performance_id WHERE t.source_key = ?`,
+    )
+    .get(key) as Record<string, number | string | null>;
 
 describe('a flat ticket-lines file', () => {
   it('is read in Windows-1252 with its accents, seats, tariff kinds and seasons', async () => {

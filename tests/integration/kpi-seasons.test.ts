@@ -142,7 +142,10 @@ describe('season start month', () => {
 
     recomputeSeasons(db.sqlite, 8);
     expect(seasonIndicators(db.sqlite, 8).map((s) => [s.seasonYear, s.tickets, s.revenueCents])).toEqual([[2024, 3, 5000]]);
-    const ticketSeasons = db.sqlite.prepare('SELECT DISTINCT season_year FROM tickets').pluck().all();
+    const ticketSeasons = db.sqlite
+      .prepare('SELECT DISTINCT p.season_year FROM tickets t JOIN performances p ON p.id = t.performance_id')
+      .pluck()
+      .all();
     expect(ticketSeasons).toEqual([2024]);
 
     recomputeSeasons(db.sqlite, 1);

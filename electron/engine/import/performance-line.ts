@@ -1,7 +1,7 @@
 /**
  * The show and performance columns of a line (performances file or flat ticket-lines file) →
- * a show row and a performance row. A performance whose start moves to another season takes its
- * tickets' denormalised season along.
+ * a show row and a performance row (a performance's season follows from its start; its tickets'
+ * season is its own).
  */
 import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
@@ -13,7 +13,6 @@ import { PERFORMANCE_FIELDS } from '../../../shared/import-fields.js';
 export const SHOW_COLUMNS = ['title', 'discipline', 'company'] as const;
 export const PERFORMANCE_COLUMNS = ['show_id', 'starts_at', 'season_year', 'hall', 'capacity', 'vat_rate_bp'] as const;
 export const P_STARTS_AT = 1;
-export const P_SEASON = 2;
 /** The show of a line that names none, on a performance never seen before. */
 const UNTITLED = '(spectacle sans titre)';
 
@@ -114,7 +113,6 @@ export interface PerformanceWriter {
   shows: EntityStore;
   performances: EntityStore;
   seasonStartMonth: number;
-  tickets: { moveSeason(performanceId: number, season: number): void };
 }
 
 /** Writes the show and the performance; returns the performance's entry. */
@@ -132,8 +130,5 @@ export function upsertPerformance(w: PerformanceWriter, read: PerformanceRead) {
   const stored = known?.vals[P_STARTS_AT] as string | undefined;
   const startsAt = !read.hasTime && stored?.slice(0, 10) === read.startsAt.slice(0, 10) ? stored : read.startsAt;
   const season = seasonYearOf(startsAt, w.seasonStartMonth);
-  const previousSeason = known?.vals[P_SEASON];
-  const entry = w.performances.upsert(read.key, [showDbId, startsAt, season, read.hall, read.capacity, read.vatBp]);
-  if (known && previousSeason !== season) w.tickets.moveSeason(entry.id, season);
-  return entry;
+  return w.performances.upsert(read.key, [showDbId, startsAt, season, read.hall, read.capacity, read.vatBp]);
 }

@@ -4,7 +4,7 @@
  * thread, which holds the database.
  */
 import { upsertCustomer } from './customer-line.js';
-import { upsertPerformance, P_SEASON, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
+import { upsertPerformance, type PerformanceRead, type PerformanceWriter } from './performance-line.js';
 import type { OrderStore } from './order-store.js';
 import type { Entry, EntityStore, Value } from './stores.js';
 import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, SEPARATOR, TARIFF_KINDS, decodeCustomers, type TicketBatch } from './ticket-batch.js';
@@ -87,7 +87,6 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       w.tickets.upsert(ticketKeys[i], [
         orderId,
         perf.id,
-        perf.vals[P_SEASON],
         orderedAt,
         strings[b.tariff[i]],
         TARIFF_KINDS[b.kind[i]],

@@ -19,10 +19,6 @@
  * - a first import's new tickets are inserted ROWS_PER_INSERT at a time, by one statement: their
  *   ids are known beforehand (each the next rowid, which is checked), and a statement run once for
  *   many rows saves SQLite's and better-sqlite3's cost per run (~0.35 µs a ticket);
- * - the tickets of a performance that changes season are updated by `finish`, once, with the
- *   final value: without the indexes those updates would each scan the table. Until then a stored
- *   ticket is compared as if they had already moved, so that the counts are those of an immediate
- *   update.
  */
 import type Database from 'better-sqlite3';
 import { SuspendedIndexes } from './bulk-indexes.js';
@@ -33,7 +29,6 @@ import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
 export const TICKET_COLUMNS = [
   'order_id',
   'performance_id',
-  'season_year',
   'sold_at',
   'tariff',
   'tariff_kind',
@@ -42,10 +37,8 @@ export const TICKET_COLUMNS = [
   'is_reversal',
   'state',
 ] as const;
-const T_PERFORMANCE = 1;
-const T_SEASON = 2;
-export const T_SEATS = 7;
-export const T_IS_REVERSAL = 8;
+export const T_SEATS = 6;
+export const T_IS_REVERSAL = 7;
 
 /** Values bound per inserted row: the key, TICKET_COLUMNS and the valid seats. */
 const INSERT_VALUES = TICKET_COLUMNS.length + 2;
@@ -71,8 +64,6 @@ export class TicketStore {
   private readonly bulkAfter: number;
   private lines = 0;
   private readonly indexes: SuspendedIndexes;
-  /** Pending moves: performance id → its season. */
-  private readonly seasonMoves = new Map<number, Value>();
   /** A first import: its tickets' keys → ids, standing in for the dropped unique index. */
   private readonly ownKeys: KeyIds | null;
   private readonly select: Database.Statement;
@@ -109,11 +100,6 @@ export class TicketStore {
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   }
 
-  /** The tickets of performance `performanceId` are now of season `season` (written by `finish`). */
-  moveSeason(performanceId: number, season: Value): void {
-    this.seasonMoves.set(performanceId, season);
-  }
-
   /**
    * Whether every ticket in the table is one this import inserted and never updated since: their
    * derived columns are then still those written on insert (see matchReversals).
@@ -133,7 +119,7 @@ export class TicketStore {
       const known = this.ownKeys.get(key);
       if (known === undefined) {
         id = this.nextId++;
-        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], validSeats);
+        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], validSeats);
         if (this.pending.length === ROWS_PER_INSERT * INSERT_VALUES) this.flush();
         this.ownKeys.add(key, id);
         this.counts.new++;
@@ -143,7 +129,7 @@ export class TicketStore {
       }
     } else {
       // Insert first: a new ticket (the common case) costs one statement, a known one two.
-      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], validSeats);
+      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], validSeats);
       if (inserted.changes === 1) {
         id = Number(inserted.lastInsertRowid);
         this.counts.new++;
@@ -181,40 +167,19 @@ export class TicketStore {
   private merge(row: Value[], v: Value[]): number {
     const id = row[0] as number;
     const stored = row.slice(1);
-    const season = this.seasonMoves.get(stored[T_PERFORMANCE] as number);
-    if (season !== undefined) stored[T_SEASON] = season;
     const changed = mergeValues(stored, v);
     if (changed) {
       this.updatedAny = true;
-      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], stored[9], id);
+      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], id);
     }
     // A ticket this import created was counted as new when it was.
     if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);
     return id;
   }
 
-  /** After the reading: the indexes back, then the pending moves written. */
+  /** After the reading: the rows still waiting written, then the indexes back. */
   finish(): void {
     this.flush();
     this.indexes.restore();
-    this.writeSeasonMoves();
-  }
-
-  /**
-   * One pass over the tickets for every moved performance: there is no index on
-   * `performance_id` (see db/schema.ts), so a statement per performance would each scan them all.
-   */
-  private writeSeasonMoves(): void {
-    if (this.seasonMoves.size === 0) return;
-    this.sqlite.exec('CREATE TEMP TABLE season_moves (performance_id INTEGER PRIMARY KEY, season_year INTEGER)');
-    try {
-      const add = this.sqlite.prepare('INSERT INTO temp.season_moves VALUES (?, ?)');
-      for (const [performanceId, season] of this.seasonMoves) add.run(performanceId, season);
-      this.sqlite.exec(`
-        UPDATE tickets SET season_year = m.season_year FROM temp.season_moves m
-        WHERE m.performance_id = tickets.performance_id AND tickets.season_year IS NOT m.season_year`);
-    } finally {
-      this.sqlite.exec('DROP TABLE temp.season_moves');
-    }
   }
 }

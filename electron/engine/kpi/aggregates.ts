@@ -71,7 +71,7 @@ export function rebuildAggregates(sqlite: Database.Database, onStep?: (step: str
 }
 
 /**
- * Re-derives every performance's and ticket's season from its start date after the season's
+ * Re-derives every performance's season (its tickets' too) from its start date after the season's
  * start month changed (shared/season.ts is the one definition), then rebuilds the indicators.
  * The caller wraps it in a transaction with the setting.
  */
@@ -83,8 +83,5 @@ export function recomputeSeasons(sqlite: Database.Database, startMonth: number):
        WHERE season_year IS NOT parterre_season_year(starts_at, ?)`,
     )
     .run(startMonth, startMonth);
-  sqlite.exec(`
-    UPDATE tickets SET season_year = (SELECT p.season_year FROM performances p WHERE p.id = tickets.performance_id)
-    WHERE season_year IS NOT (SELECT p.season_year FROM performances p WHERE p.id = tickets.performance_id)`);
   rebuildAggregates(sqlite);
 }

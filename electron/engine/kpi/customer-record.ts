@@ -65,7 +65,7 @@ function readIdentity(sqlite: Database.Database, by: { key: string } | { id: num
  * `tickets_order`): the tickets table has no customer index, to keep imports fast.
  */
 export const HISTORY_SQL = `
-SELECT t.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
+SELECT p.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
        t.source_key AS key, sh.title AS show, sh.discipline, p.starts_at AS performanceAt, p.hall,
        t.tariff, t.tariff_kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
        t.valid_seats AS validSeats, t.is_reversal AS isReversal
@@ -74,7 +74,7 @@ JOIN tickets t ON t.order_id = o.id
 JOIN performances p ON p.id = t.performance_id
 JOIN shows sh ON sh.id = p.show_id
 WHERE o.customer_id = ? AND (t.is_reversal = 0 OR t.reverses_ticket_id IS NULL)
-ORDER BY t.season_year DESC, o.ordered_at DESC, o.id DESC, p.starts_at, t.id`;
+ORDER BY p.season_year DESC, o.ordered_at DESC, o.id DESC, p.starts_at, t.id`;
 
 function readHistory(sqlite: Database.Database, customerId: number, startMonth: number): HistorySeason[] {
   const rows = sqlite.prepare(HISTORY_SQL).all(customerId) as HistoryRow[];

@@ -37,7 +37,7 @@ function firstMigrations(count: number): string {
 }
 
 describe('migration 0002', () => {
-  it("drops the tickets' copy of their order's customer and keeps every ticket", () => {
+  it("drops the tickets' copies of their order's customer and their performance's season, and keeps every ticket", () => {
     const path = join(newDir(), 'parterre.sqlite');
     const before = openDatabase(path, { migrationsFolder: firstMigrations(2) });
     before.sqlite.exec(`
@@ -52,7 +52,8 @@ describe('migration 0002', () => {
     const after = openDatabase(path);
     const columns = after.sqlite.prepare("SELECT name FROM pragma_table_info('tickets')").pluck().all();
     expect(columns).not.toContain('customer_id');
-    expect(columns).toContain('season_year');
+    expect(columns).not.toContain('season_year');
+    expect(columns).toContain('sold_at');
     expect(after.sqlite.prepare('SELECT source_key, order_id, unit_price_cents, valid_seats FROM tickets').all()).toEqual([
       { source_key: 'B1', order_id: 1, unit_price_cents: 2500, valid_seats: 2 },
     ]);

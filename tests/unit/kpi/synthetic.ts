@@ -58,8 +58,8 @@ export function fillSynthetic(sqlite: Database.Database, size: SyntheticSize, se
     }
     const order = sqlite.prepare('INSERT INTO orders (id, source_key, customer_id, ordered_at, channel) VALUES (?, ?, ?, ?, ?)');
     const ticket = sqlite.prepare(
-      `INSERT INTO tickets (id, source_key, order_id, performance_id, season_year, tariff, tariff_kind,
-        unit_price_cents, seats, cancelled_seats, valid_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tickets (id, source_key, order_id, performance_id, tariff, tariff_kind,
+        unit_price_cents, seats, cancelled_seats, valid_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let ticketId = 0;
     let orderId = 0;
@@ -77,7 +77,7 @@ export function fillSynthetic(sqlite: Database.Database, size: SyntheticSize, se
         const price = kind === 'free' ? 0 : 1000 + pick(30) * 100;
         const seats = rnd() < 0.1 ? 2 : 1;
         const cancelled = rnd() < 0.03 ? seats : 0;
-        ticket.run(ticketId, `T${ticketId}`, orderId, p, seasonYearOf(startsAt), kind === 'subscription' ? 'Abonnement 4' : kind, kind, price, seats, cancelled, seats - cancelled);
+        ticket.run(ticketId, `T${ticketId}`, orderId, p, kind === 'subscription' ? 'Abonnement 4' : kind, kind, price, seats, cancelled, seats - cancelled);
       }
     }
   })();
