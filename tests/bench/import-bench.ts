@@ -7,6 +7,9 @@
  * path the app takes (structured-clone messages, a worker thread holding the database), and it
  * leaves this thread free to sample the memory every 20 ms while the import runs. The RSS is the
  * whole process's, so it includes the worker; the generator runs in a child process.
+ *
+ * `BENCH_IMPORTS=N` imports the file N times, each into a fresh database through a fresh engine,
+ * and checks the target on the median: one run on a shared or virtual machine can be 30% off.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +23,7 @@ import type { ImportProgress } from '../../shared/types.js';
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const RUNS = 5;
+const IMPORTS = Math.max(1, Number(process.env.BENCH_IMPORTS ?? 1));
 
 const TARGETS = {
   importMs: 8_000,
@@ -79,28 +83,45 @@ if (!meta) {
 }
 
 // ---- the import, through the worker ----------------------------------------------------------
-const workDir = mkdtempSync(join(tmpdir(), 'parterre-bench-db-'));
-const client = startEngine({ dbPath: join(workDir, 'parterre.sqlite'), dataDir: workDir });
-if ((await client.ready) < 0) throw new Error('the engine could not open its database');
+type Engine = ReturnType<typeof startEngine>;
 
-const phaseStarts: { phase: ImportProgress['phase']; at: number }[] = [];
-client.on((event) => {
-  if (event.type !== 'import.progress') return;
-  const last = phaseStarts[phaseStarts.length - 1];
-  if (!last || last.phase !== event.progress.phase) phaseStarts.push({ phase: event.progress.phase, at: performance.now() });
-});
-
-async function call<N extends CallName>(name: N, input: CallInput<N>) {
+async function call<N extends CallName>(client: Engine, name: N, input: CallInput<N>) {
   const result = await client.call(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
-windowPeak = process.memoryUsage.rss();
-const importStart = performance.now();
-const summary = await call('imports.run', { files: [{ path: csvPath, name: 'demo-1M.csv' }] });
-const importMs = performance.now() - importStart;
-const importPeak = windowPeak;
+/** One import into a fresh database; the engine is left open for the calls timed after it. */
+async function importOnce() {
+  const workDir = mkdtempSync(join(tmpdir(), 'parterre-bench-db-'));
+  const client = startEngine({ dbPath: join(workDir, 'parterre.sqlite'), dataDir: workDir });
+  if ((await client.ready) < 0) throw new Error('the engine could not open its database');
+  const phaseStarts: { phase: ImportProgress['phase']; at: number }[] = [];
+  client.on((event) => {
+    if (event.type !== 'import.progress') return;
+    const last = phaseStarts[phaseStarts.length - 1];
+    if (!last || last.phase !== event.progress.phase) phaseStarts.push({ phase: event.progress.phase, at: performance.now() });
+  });
+  windowPeak = process.memoryUsage.rss();
+  const start = performance.now();
+  const summary = await call(client, 'imports.run', { files: [{ path: csvPath, name: 'demo-1M.csv' }] });
+  return { workDir, client, phaseStarts, summary, start, ms: performance.now() - start, peak: windowPeak };
+}
+
+const imports: Awaited<ReturnType<typeof importOnce>>[] = [];
+for (let i = 0; i < IMPORTS; i++) {
+  const run = await importOnce();
+  imports.push(run);
+  if (i < IMPORTS - 1) {
+    await run.client.close();
+    rmSync(run.workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  }
+}
+const { workDir, client, phaseStarts, summary, start: importStart } = imports[imports.length - 1];
+const importTimes = imports.map((run) => run.ms);
+const importMs = median(importTimes);
+// The highest of the runs: a later run may start above the first's baseline, never below.
+const importPeak = Math.max(...imports.map((run) => run.peak));
 
 /**
  * The first call after the import (the engine caches some results per data version, so it is
@@ -110,7 +131,7 @@ async function timed(name: CallName, input: object): Promise<{ first: number; me
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    await call(name, input as never);
+    await call(client, name, input as never);
     times.push(performance.now() - t0);
   }
   const m = median(times);
@@ -133,10 +154,11 @@ console.log(
   `  generation          ${fmt(meta.generationMs / 1000, 2)} s${generated ? '' : ' (earlier run; file reused from the cache)'}, child process included` +
     `  (${fmt(meta.lines / (meta.generationMs / 1000))} lines/s)`,
 );
-console.log(`  import              ${fmt(importMs / 1000, 2)} s   target < ${TARGETS.importMs / 1000} s   ${check(importMs < TARGETS.importMs)}`);
+const importRuns = IMPORTS > 1 ? ` (median of ${IMPORTS} imports: ${importTimes.map((ms) => fmt(ms / 1000, 2)).join(', ')} s)` : '';
+console.log(`  import              ${fmt(importMs / 1000, 2)} s   target < ${TARGETS.importMs / 1000} s   ${check(importMs < TARGETS.importMs)}${importRuns}`);
 console.log(`  throughput          ${fmt(meta.lines / (importMs / 1000))} lines/s, ${fmt(sizeMb / (importMs / 1000), 1)} MB/s`);
 console.log(
-  `  peak memory (RSS)   ${fmt(mb(importPeak))} MB during the import   target < ${TARGETS.peakRssMb} MB   ${check(mb(importPeak) < TARGETS.peakRssMb)}`,
+  `  peak memory (RSS)   ${fmt(mb(importPeak))} MB during the import${IMPORTS > 1 ? "s (the highest)" : ""}   target < ${TARGETS.peakRssMb} MB   ${check(mb(importPeak) < TARGETS.peakRssMb)}`,
 );
 console.log(`                      ${fmt(mb(peakRss))} MB over the whole run of this process (the generator runs in a child process)`);
 console.log(`  seasons.list        ${timing(seasons)}   target < ${TARGETS.seasonsMs} ms   ${check(seasons.worst < TARGETS.seasonsMs)}`);
@@ -146,8 +168,8 @@ console.log(
 console.log(`  customers.list      ${timing(list)} (first page of 100 by lifetime value)`);
 
 if (phaseStarts.length) {
-  console.log('  where the import time goes (from its progress events):');
-  const end = importStart + importMs;
+  console.log(`  where the import time goes (from its progress events${IMPORTS > 1 ? ', last import' : ''}):`);
+  const end = importStart + importTimes[importTimes.length - 1];
   console.log(`    ${'(before)'.padEnd(12)} ${fmt((phaseStarts[0].at - importStart) / 1000, 2)} s`);
   phaseStarts.forEach((p, i) => {
     const until = phaseStarts[i + 1]?.at ?? end;
