@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../shared/types.js';
-import { createImportEnv, type ImportEnv } from '../fixtures/import/harness.js';
+import { createImportEnv, ticketRow, type ImportEnv } from '../fixtures/import/harness.js';
 
 const HEADER = ['N° billet', 'N° commande', 'Prix', 'N° séance', 'Date représentation', 'Heure', 'Spectacle', 'N° client', 'Nom', 'Prénom'];
 type Row = (string | number)[];
@@ -22,14 +22,7 @@ beforeEach(() => {
 afterEach(() => env.cleanup());
 
 const run = (name: string, rows: Row[]) => env.ok<ImportSummary>('imports.run', { files: [{ path: env.csv(name, [HEADER, ...rows]) }] });
-/** A ticket's row, with its customer (its order's) and its season (its performance's). */
-const ticket = (key: string) =>
-  env.db.sqlite
-    .prepare(
-      `SELECT t.*, o.customer_id, p.season_year FROM tickets t
-       JOIN orders o ON o.id = t.order_id JOIN performances p ON p.id = t.performance_id WHERE t.source_key = ?`,
-    )
-    .get(key) as Record<string, number | string | null>;
+const ticket = (key: string) => ticketRow(env.db, key);
 const idOf = (table: string, key: string) => (env.db.sqlite.prepare(`SELECT id FROM ${table} WHERE source_key = ?`).get(key) as { id: number }).id;
 const indexesOf = (table: string) => env.db.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").all(table);
 const ticketIndexes = () => indexesOf('tickets');
