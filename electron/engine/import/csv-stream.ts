@@ -28,6 +28,11 @@ export type QuoteProblem = 'unterminated' | 'misplaced' | null;
 export interface RecordSink {
   /** One record; `raw` is its text without the final line break. */
   record(cells: string[], line: number, raw: string, quote: QuoteProblem): void;
+  /**
+   * When given, a record on one line without a quote comes here instead, uncut: `text[start,
+   * end)` is its text (see PlainLineSink).
+   */
+  plainLine?: PlainLineSink;
   /** After each chunk: progress, cancellation, a turn of the event loop. */
   chunk(bytesRead: number, linesRead: number): Promise<void>;
 }
@@ -48,6 +53,14 @@ export interface StreamResult {
   sha256: string;
   bytes: number;
 }
+
+/**
+ * A line without a quote, as `text[start, end)` (line break excluded), where each separator ends
+ * a cell: a reader that needs a few of its cells slices them, rather than the line being split
+ * into all of them (a million lines of 30 columns made 30 million strings). `text` is the chunk
+ * being read, or the line alone when it had characters to fix (Windows-1252's C1 range).
+ */
+export type PlainLineSink = (text: string, start: number, end: number, line: number) => void;
 
 /** One record of a quoted block, as papaparse gives it: its cells, where it ends, its quote problem. */
 interface BlockRecord {
@@ -90,6 +103,7 @@ export function createRecordSplitter(
   separator: Separator,
   newline: Newline,
   emit: (cells: string[], line: number, raw: string, quote: QuoteProblem) => void,
+  emitPlain?: PlainLineSink,
 ) {
   const nl = newline.length;
   const parseBlock = quotedBlockParser(separator, newline);
@@ -126,8 +140,12 @@ export function createRecordSplitter(
         if (fixAt !== -1 && fixAt < pos) fixAt = nextC1(text, pos);
 
         if (quoteAt === -1 || quoteAt >= end) {
-          const raw = cut(text, pos, end, fixAt);
-          emit(raw.split(separator), line, raw, null);
+          if (emitPlain !== undefined && (fixAt === -1 || fixAt >= end)) emitPlain(text, pos, end, line);
+          else {
+            const raw = cut(text, pos, end, fixAt);
+            if (emitPlain !== undefined) emitPlain(raw, 0, raw.length, line);
+            else emit(raw.split(separator), line, raw, null);
+          }
           if (end < length) line++;
           pos = end + nl;
           continue;
@@ -187,7 +205,7 @@ export async function streamRecords(options: StreamOptions, sink: RecordSink): P
   const { name } = options;
   const decoder = new StreamDecoder(options.encoding, options.encodingSettled);
   const hash = createHash('sha256');
-  const splitter = createRecordSplitter(options.separator, options.newline, (cells, line, raw, quote) => sink.record(cells, line, raw, quote));
+  const splitter = createRecordSplitter(options.separator, options.newline, (cells, line, raw, quote) => sink.record(cells, line, raw, quote), sink.plainLine);
   let bytes = 0;
 
   let carry = '';

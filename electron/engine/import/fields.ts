@@ -47,13 +47,32 @@ function plainCents(text: string): number | null {
   return units * 100 + tens * 10 + ones;
 }
 
+/**
+ * A set of columns whose cells are compared together from line to line (a customer's, an order's,
+ * a performance's): sorted, and cut into runs of adjacent columns, each of which a plain line
+ * gives as one slice of its text.
+ */
+export interface CellGroup {
+  columns: readonly number[];
+  runs: readonly (readonly [first: number, last: number])[];
+}
+
 export class LineFields {
-  cells: string[] = [];
   readonly dateHint: string;
   private readonly date: (text: string) => string | null;
   private readonly time = memo(parseTime);
   private readonly amount = memo(parseAmountCents);
   private readonly seatCount = memo(parseSeats);
+  /**
+   * The current record. A plain line (no quote: nearly every line) is its text and where each
+   * cell starts, `starts[count]` being one past its end: a cell is sliced only when read, so a
+   * line makes the few strings its reader needs instead of one per column. A quoted record comes
+   * as the cells papaparse made (`list`).
+   */
+  private source = '';
+  private starts = new Int32Array(64);
+  private cellCount = 0;
+  private list: string[] | null = [];
 
   constructor(
     readonly mapping: ColumnMapping,
@@ -63,22 +82,93 @@ export class LineFields {
     this.dateHint = dayFirst ? 'jj/mm/aaaa' : 'mm/jj/aaaa';
   }
 
-  /** The columns of the mapped fields among `fields`: what `sameCells` and `signature` compare. */
-  columnsOf(fields: readonly ImportField[]): number[] {
-    return fields.map((f) => this.mapping[f]).filter((c): c is number => c !== undefined);
+  /** The record's cells (made for a plain line: see `setLine`). */
+  get cells(): string[] {
+    if (this.list !== null) return this.list;
+    return Array.from({ length: this.cellCount }, (_, i) => this.cell(i)!);
   }
 
-  /** Whether the current line has the same cells as `previous` in `columns`. */
-  sameCells(previous: readonly string[], columns: readonly number[]): boolean {
-    for (const column of columns) if (this.cells[column] !== previous[column]) return false;
-    return true;
+  /** A record given as its cells. */
+  set cells(cells: string[]) {
+    this.list = cells;
+    this.cellCount = cells.length;
   }
 
-  /** The cells of `columns` joined: equal signatures, equal cells. One flat string, quick to hash. */
-  signature(columns: readonly number[]): string {
-    const parts = new Array<string>(columns.length);
-    for (let i = 0; i < columns.length; i++) parts[i] = this.cells[columns[i]] ?? '';
-    return parts.join('\u0001');
+  /** A plain line, `text[start, end)`: no quote, so each `separator` ends a cell. */
+  setLine(text: string, start: number, end: number, separator: string): void {
+    this.list = null;
+    this.source = text;
+    let starts = this.starts;
+    let n = 0;
+    starts[0] = start;
+    // indexOf, native, finds the separators twice as fast as a loop over charCodeAt.
+    for (let at = text.indexOf(separator, start); at !== -1 && at < end; at = text.indexOf(separator, at + 1)) {
+      if (++n + 1 >= starts.length) {
+        const bigger = new Int32Array(starts.length * 2);
+        bigger.set(starts);
+        this.starts = starts = bigger;
+      }
+      starts[n] = at + 1;
+    }
+    starts[n + 1] = end + 1;
+    this.cellCount = n + 1;
+  }
+
+  /** Cells in the record. */
+  get count(): number {
+    return this.cellCount;
+  }
+
+  /** Cell `i` as in the file, undefined past the last one. */
+  cell(i: number): string | undefined {
+    if (this.list !== null) return this.list[i];
+    return i < this.cellCount ? this.source.slice(this.starts[i], this.starts[i + 1] - 1) : undefined;
+  }
+
+  /** Whether every cell is empty or blank (a plain line's first character usually says it is not). */
+  isBlank(): boolean {
+    if (this.list === null && this.cellCount > 0) {
+      const first = this.source.charCodeAt(this.starts[0]);
+      if (first > 32 && first < 127 && this.starts[1] - 1 > this.starts[0]) return false;
+    }
+    return this.cells.every((c) => c.trim() === '');
+  }
+
+  /** The columns of the mapped fields among `fields`, as a group compared with `groupKey`. */
+  group(fields: readonly ImportField[]): CellGroup {
+    const columns = [...new Set(fields.map((f) => this.mapping[f]).filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const column of columns) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === column - 1) last[1] = column;
+      else runs.push([column, column]);
+    }
+    return { columns, runs };
+  }
+
+  /**
+   * A text equal for two records exactly when their cells of `group` are equal. A plain line
+   * gives each run of adjacent columns as one slice of its text (no cell of it holds a quote, so
+   * runs are joined by one); a quoted record gives a quote then its cells as JSON, and a plain
+   * line's key never starts with a quote.
+   */
+  groupKey(group: CellGroup): string {
+    if (this.list !== null) {
+      const list = this.list;
+      return `"${JSON.stringify(group.columns.map((c) => list[c] ?? ''))}`;
+    }
+    const { runs } = group;
+    if (runs.length === 1) return this.span(runs[0][0], runs[0][1]);
+    let key = '';
+    for (let r = 0; r < runs.length; r++) key += (r === 0 ? '' : '"') + this.span(runs[r][0], runs[r][1]);
+    return key;
+  }
+
+  /** A plain line's text from cell `first` to cell `last`, separators included ('' for cells past its end). */
+  private span(first: number, last: number): string {
+    const count = this.cellCount;
+    if (first >= count) return '';
+    return this.source.slice(this.starts[first], this.starts[Math.min(last, count - 1) + 1] - 1);
   }
 
   has(field: ImportField): boolean {
@@ -89,7 +179,7 @@ export class LineFields {
   text(field: ImportField): string {
     const column = this.mapping[field];
     if (column === undefined) return '';
-    const cell = this.cells[column];
+    const cell = this.cell(column);
     return cell === undefined ? '' : cell.trim();
   }
 

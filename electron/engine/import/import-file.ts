@@ -52,8 +52,8 @@ async function readEntityFile(file: FileLayout, fc: FileImportContext, checkpoin
           if (!customer) throw new LineReject('Client sans numéro, e-mail ni nom : impossible de le reconnaître', null);
           upsertCustomer(w.customers, customer, file.name);
         };
-  const { record, stats } = createLineFilter(file, fields, readLine, (reject) => fc.rejects.add(reject));
-  const stream = await streamRecords(streamOptionsOf(file), { record, chunk: (bytes) => checkpoint(bytes, stats.lines) });
+  const { record, plainLine, stats } = createLineFilter(file, fields, readLine, (reject) => fc.rejects.add(reject));
+  const stream = await streamRecords(streamOptionsOf(file), { record, plainLine, chunk: (bytes) => checkpoint(bytes, stats.lines) });
   return { stream, stats };
 }
 

@@ -5,7 +5,7 @@
  * rejected ones, for the summary and the « more than half rejected » check.
  */
 import type { ImportReject } from '../../../shared/types.js';
-import type { QuoteProblem, StreamOptions, StreamResult } from './csv-stream.js';
+import type { PlainLineSink, QuoteProblem, StreamOptions, StreamResult } from './csv-stream.js';
 import { NEWLINES } from './detect.js';
 import type { LineFields } from './fields.js';
 import type { FileLayout } from './inspect.js';
@@ -41,7 +41,7 @@ function quoteReason(problem: Exclude<QuoteProblem, null>): string {
     : 'Guillemets mal placés dans un champ';
 }
 
-/** `readLine` reads `fields.cells`, set to the line's cells before it is called. */
+/** `readLine` reads `fields`, set to the line before it is called; `record` and `plainLine` are a RecordSink's. */
 export function createLineFilter(file: FileLayout, fields: LineFields, readLine: () => void, onReject: (reject: ImportReject) => void) {
   const columns = file.headers.length;
   const stats: LineStats = { lines: 0, rejected: 0, firstReject: null };
@@ -52,21 +52,33 @@ export function createLineFilter(file: FileLayout, fields: LineFields, readLine:
     onReject({ file: file.name, line, column, raw, reason });
   };
 
-  const record = (cells: string[], line: number, raw: string, quote: QuoteProblem) => {
-    if (line <= file.headerLine) return;
-    if (cells.length === 1 ? cells[0].trim() === '' : cells.every((c) => c.trim() === '')) return;
+  /** The line set in `fields` (its text `raw()`, made only for a reject), through the checks and its reader. */
+  const read = (line: number, raw: () => string) => {
+    if (fields.isBlank()) return;
     stats.lines++;
-    if (quote) return reject(line, raw, cells.length - 1, quoteReason(quote));
-    if (cells.length < columns) {
-      return reject(line, raw, cells.length, `Colonnes manquantes : ${cells.length} au lieu de ${columns} (ligne tronquée ?)`);
-    }
-    fields.cells = cells;
+    const count = fields.count;
+    if (count < columns) return reject(line, raw(), count, `Colonnes manquantes : ${count} au lieu de ${columns} (ligne tronquée ?)`);
     try {
       readLine();
     } catch (error) {
       if (!(error instanceof LineReject)) throw error;
-      reject(line, raw, error.columnIndex, error.reason);
+      reject(line, raw(), error.columnIndex, error.reason);
     }
   };
-  return { record, stats };
+  const record = (cells: string[], line: number, raw: string, quote: QuoteProblem) => {
+    if (line <= file.headerLine) return;
+    fields.cells = cells;
+    if (quote) {
+      if (fields.isBlank()) return;
+      stats.lines++;
+      return reject(line, raw, cells.length - 1, quoteReason(quote));
+    }
+    read(line, () => raw);
+  };
+  const plainLine: PlainLineSink = (text, start, end, line) => {
+    if (line <= file.headerLine) return;
+    fields.setLine(text, start, end, file.separator);
+    read(line, () => text.slice(start, end));
+  };
+  return { record, plainLine, stats };
 }

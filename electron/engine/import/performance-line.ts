@@ -52,12 +52,6 @@ export function readPerformance(fields: LineFields): PerformanceRead {
 
 const READ_CACHE_LIMIT = 10_000;
 
-/** A performance read, and the cells it was read from (detached from the file's chunk). */
-interface CachedRead {
-  cells: string[];
-  read: PerformanceRead;
-}
-
 /** `readPerformance`'s result with its strings detached: a cell sliced from a 1 MB chunk would keep the chunk alive in the cache. */
 function detachedRead(r: PerformanceRead): PerformanceRead {
   return {
@@ -73,39 +67,22 @@ function detachedRead(r: PerformanceRead): PerformanceRead {
 }
 
 /**
- * `readPerformance` memoised on the line's performance cells: a file repeats a few hundred
- * performances over a million lines. The cache is looked up by the first performance cell (the
- * performance number when the file has one), then the other cells compared in place: no key is
- * built from a line's cells. Only lines that read well are kept (a bad one throws again).
+ * `readPerformance` memoised on the line's performance cells (their LineFields.groupKey): a file
+ * repeats a few hundred performances over a million lines. Only lines that read well are kept (a
+ * bad one throws again).
  */
 export function cachedPerformanceReader(fields: LineFields): () => PerformanceRead {
-  const columns = fields.columnsOf(PERFORMANCE_FIELDS);
-  const first = columns[0];
-  const cache = new Map<string, CachedRead[]>();
-  let size = 0;
-  let previous: CachedRead | null = null;
+  const group = fields.group(PERFORMANCE_FIELDS);
+  const cache = new Map<string, PerformanceRead>();
   return () => {
-    // Lines of one performance often follow one another: compared with the line before first.
-    if (previous !== null && fields.sameCells(previous.cells, columns)) return previous.read;
-    const lookup = first === undefined ? '' : fields.cells[first];
-    const candidates = cache.get(lookup);
-    let hit = candidates?.find((c) => fields.sameCells(c.cells, columns));
-    if (hit === undefined) {
-      const read = detachedRead(readPerformance(fields));
-      if (size >= READ_CACHE_LIMIT) {
-        cache.clear();
-        size = 0;
-      }
-      const cells: string[] = [];
-      for (const column of columns) cells[column] = detach(fields.cells[column]);
-      hit = { cells, read };
-      const list = cache.get(lookup);
-      if (list) list.push(hit);
-      else cache.set(detach(lookup), [hit]);
-      size++;
+    const key = fields.groupKey(group);
+    let read = cache.get(key);
+    if (read === undefined) {
+      read = detachedRead(readPerformance(fields));
+      if (cache.size >= READ_CACHE_LIMIT) cache.clear();
+      cache.set(detach(key), read);
     }
-    previous = hit;
-    return hit.read;
+    return read;
   };
 }
 

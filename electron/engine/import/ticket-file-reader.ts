@@ -32,14 +32,14 @@ export async function readTicketFile(file: FileLayout, onBatch: BatchSink): Prom
   };
   const builder = new TicketBatchBuilder();
   let rejects: ImportReject[] = [];
-  const { record, stats } = createLineFilter(file, fields, createTicketLineReader(fields, lineKey, builder), (r) => rejects.push(r));
+  const { record, plainLine, stats } = createLineFilter(file, fields, createTicketLineReader(fields, lineKey, builder), (r) => rejects.push(r));
   const flush = (bytes: number) => {
     const taken = rejects;
     rejects = [];
     return onBatch(builder.take(), taken, { bytes, lines: stats.lines });
   };
 
-  const stream = await streamRecords(streamOptionsOf(file), { record, chunk: (bytes) => flush(bytes) });
+  const stream = await streamRecords(streamOptionsOf(file), { record, plainLine, chunk: (bytes) => flush(bytes) });
   // The last records come after the last chunk's callback.
   await flush(stream.bytes);
   return { stream, stats };

@@ -35,9 +35,10 @@ const ORDER_FIELDS: ImportField[] = ['orderId', 'orderDate', 'orderTime', 'chann
 /** Distinct customer cells remembered; past this the memory starts again (reads then travel again). */
 const CUSTOMER_MEMO_LIMIT = 200_000;
 
-/** What the last line read gave for its customer and its order. */
+/** What the last line read gave for its customer and its order, and their cells (LineFields.groupKey). */
 interface Previous {
-  cells: string[];
+  customerCells: string;
+  orderCells: string;
   customerKey: string | null;
   orderedAt: string | null;
 }
@@ -59,8 +60,8 @@ interface KnownCustomer {
  * without a ticket number (n counts identical lines of the file).
  */
 export function createTicketLineReader(fields: LineFields, lineKey: (cells: string[]) => string, out: TicketBatchBuilder): () => void {
-  const customerColumns = fields.columnsOf(CUSTOMER_FIELDS);
-  const orderColumns = fields.columnsOf(ORDER_FIELDS);
+  const customerGroup = fields.group(CUSTOMER_FIELDS);
+  const orderGroup = fields.group(ORDER_FIELDS);
   const readPerformance = cachedPerformanceReader(fields);
   const kindOf = createTariffKindCache();
   const performanceIndexes = new Map<PerformanceRead, number>();
@@ -87,19 +88,19 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     }
     const seats = fields.seats();
     // The order's cells repeat those of the line before (read well then): so does its date.
-    const sameOrderCells = previous !== null && fields.sameCells(previous.cells, orderColumns);
+    const orderCells = fields.groupKey(orderGroup);
+    const sameOrderCells = previous !== null && orderCells === previous.orderCells;
     const orderedAt = sameOrderCells ? previous!.orderedAt : fields.dateTime('orderDate', 'orderTime', false);
 
-    const sameCustomer = previous !== null && fields.sameCells(previous.cells, customerColumns);
+    const customerCells = fields.groupKey(customerGroup);
+    const sameCustomer = previous !== null && customerCells === previous.customerCells;
     let customer = SAME_CUSTOMER;
     let customerKey = sameCustomer ? previous!.customerKey : null;
     let flags = 0;
-    let signature = '';
     let known: KnownCustomer | undefined;
     let read: ReturnType<typeof readCustomer> = null;
     if (!sameCustomer) {
-      signature = fields.signature(customerColumns);
-      known = knownCustomers.get(signature);
+      known = knownCustomers.get(customerCells);
       if (known !== undefined && (known.state === null || known.state.lastRead === known.index)) {
         customerKey = known.key;
         customer = known.key === null ? NO_CUSTOMER : known.index;
@@ -133,7 +134,7 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
       }
       const key = customerKey === null ? null : detach(customerKey);
       known = { index: customer, key, state: key === null ? null : stateOf(key) };
-      knownCustomers.set(detach(signature), known);
+      knownCustomers.set(detach(customerCells), known);
       if (read !== null) customerReads++;
     }
     if (read !== null) {
@@ -145,6 +146,6 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
         ? SAME_ORDER
         : out.addOrder(orderKey(orderId, customerKey, orderedAt, tKey), orderedAt, fields.text('channel'));
     out.addLine(performanceIndex, customer, order, tKey, tariff, state, kind, cents, seats, flags | (isReversal ? REVERSAL : 0));
-    previous = { cells: fields.cells, customerKey, orderedAt };
+    previous = { customerCells, orderCells, customerKey, orderedAt };
   };
 }

@@ -1,13 +1,16 @@
 /**
  * The record splitter against papaparse, its reference: the same records (cells, physical line,
  * raw text, quote problem) as papaparse gives on the whole text, however the text is cut into
- * chunks, on tricky records and on seeded random ones.
+ * chunks, on tricky records and on seeded random ones. Every case runs twice: with the records
+ * split into cells by the splitter, and with the lines without a quote handed over uncut and
+ * their cells found by LineFields.setLine, as the ticket-lines reader takes them.
  */
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRecordSplitter, type QuoteProblem } from '../../../electron/engine/import/csv-stream.js';
 import { countLineBreaks, type Newline } from '../../../electron/engine/import/detect.js';
+import { LineFields } from '../../../electron/engine/import/fields.js';
 import type { Separator } from '../../../shared/types.js';
 
 interface Rec {
@@ -44,10 +47,17 @@ function reference(text: string, separator: Separator, newline: Newline): Rec[] 
   return records;
 }
 
+let plainLines = false;
+
 /** The splitter fed `chunks` one after the other, as the streaming reader does. */
 function split(chunks: string[], separator: Separator, newline: Newline, needsFix = false): Rec[] {
   const records: Rec[] = [];
-  const splitter = createRecordSplitter(separator, newline, (cells, line, raw, quote) => records.push({ cells, line, raw, quote }));
+  const fields = new LineFields({}, true);
+  const plain = (text: string, start: number, end: number, line: number) => {
+    fields.setLine(text, start, end, separator);
+    records.push({ cells: fields.cells, line, raw: text.slice(start, end), quote: null });
+  };
+  const splitter = createRecordSplitter(separator, newline, (cells, line, raw, quote) => records.push({ cells, line, raw, quote }), plainLines ? plain : undefined);
   let carry = '';
   for (const chunk of chunks) carry = splitter.split(carry + chunk, false, needsFix);
   expect(splitter.split(carry, true, needsFix)).toBe('');
@@ -72,7 +82,11 @@ const TRICKY = [
   '"a\r\n\r\nb";c\r\nd;e',
 ];
 
-describe('the record splitter agrees with papaparse', () => {
+describe.each([false, true])('the record splitter agrees with papaparse (plain lines uncut: %s)', (uncut) => {
+  beforeEach(() => {
+    plainLines = uncut;
+  });
+
   it.each(TRICKY.map((text, i) => [i, text] as const))('tricky text %i, whole and cut at every position', (_i, text) => {
     const expected = reference(text, ';', '\r\n');
     expect(split([text], ';', '\r\n')).toEqual(expected);

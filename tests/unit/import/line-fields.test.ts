@@ -1,0 +1,117 @@
+/**
+ * LineFields' record: a plain line read in place (its cells sliced only when read) and a quoted
+ * record given as cells, and the group keys that tell the reader a line repeats the customer,
+ * order or performance cells of another. A key is checked against the plain comparison it stands
+ * for: the cells of the group, one by one.
+ */
+import { describe, expect, it } from 'vitest';
+import { LineFields } from '../../../electron/engine/import/fields.js';
+import type { ImportField } from '../../../shared/import-fields.js';
+
+// Columns: 0 ticket, 1 last name, 2 first name, 3 amount, 4 e-mail, 5 postal code.
+const mapping = { ticketId: 0, lastName: 1, firstName: 2, amount: 3, email: 4, postalCode: 5 };
+const GROUP: ImportField[] = ['lastName', 'firstName', 'email', 'postalCode'];
+const GROUP_COLUMNS = [1, 2, 4, 5];
+
+/** The key of `line` read as a plain line, in the middle of a longer text as in a chunk. */
+function plainKey(fields: LineFields, line: string, separator = ';'): string {
+  const text = `x${separator}y\n${line}\nz`;
+  fields.setLine(text, 4, 4 + line.length, separator);
+  return fields.groupKey(fields.group(GROUP));
+}
+
+describe('LineFields, a plain line read in place', () => {
+  it('gives the cells split() would, and nothing past the last', () => {
+    const fields = new LineFields(mapping, true);
+    for (const line of ['1;Martin;Jean;12,50;j@x.fr;25000', ';;;;;', '1;Martin;;;;', 'seul', '', '1;a;b;c;d;e;f;g']) {
+      fields.setLine(`avant\n${line}\napres;x`, 6, 6 + line.length, ';');
+      const expected = line.split(';');
+      expect(fields.cells).toEqual(expected);
+      expect(fields.count).toBe(expected.length);
+      expect(fields.cell(expected.length)).toBeUndefined();
+    }
+    fields.setLine('1\tDurand\t Léa \t3', 0, 16, '\t');
+    expect(fields.text('firstName')).toBe('Léa');
+    expect(fields.cents('amount')).toBe(300);
+  });
+
+  it('grows past 64 cells', () => {
+    const fields = new LineFields(mapping, true);
+    const line = Array.from({ length: 150 }, (_, i) => String(i)).join('|');
+    fields.setLine(line, 0, line.length, '|');
+    expect(fields.count).toBe(150);
+    expect(fields.cell(149)).toBe('149');
+  });
+
+  it('is blank only when every cell is', () => {
+    const fields = new LineFields(mapping, true);
+    const blank = (line: string) => {
+      fields.setLine(line, 0, line.length, ';');
+      return fields.isBlank();
+    };
+    expect([';;;;;', '', '  ;\u00a0; ;;;', ' '].map(blank)).toEqual([true, true, true, true]);
+    expect([';;;;;x', 'a;;;;;', ' a;;;;;', ';\u00e9;;;;'].map(blank)).toEqual([false, false, false, false]);
+    fields.cells = ['', ' ', ''];
+    expect(fields.isBlank()).toBe(true);
+    fields.cells = ['', 'b'];
+    expect(fields.isBlank()).toBe(false);
+  });
+});
+
+describe('LineFields.groupKey', () => {
+  it('is equal for two lines exactly when their cells of the group are', () => {
+    const fields = new LineFields(mapping, true);
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const values = ['', 'a', 'b', 'ab', ' a', 'a;b'.slice(0, 1)];
+    const line = () => Array.from({ length: 6 }, () => values[Math.floor(random() * values.length)]);
+    let equalPairs = 0;
+    for (let round = 0; round < 3000; round++) {
+      const a = line();
+      // Often the same group cells with other cells elsewhere, so that both outcomes are common.
+      const b = random() < 0.5 ? a.map((cell, i) => (GROUP_COLUMNS.includes(i) ? cell : values[Math.floor(random() * values.length)])) : line();
+      const sameGroup = GROUP_COLUMNS.every((c) => a[c] === b[c]);
+      if (sameGroup) equalPairs++;
+      expect(plainKey(fields, a.join(';')) === plainKey(fields, b.join(';')), `${a.join(';')} / ${b.join(';')}`).toBe(sameGroup);
+    }
+    expect(equalPairs).toBeGreaterThan(1000);
+  });
+
+  it('for quoted records, compares their cells, a separator inside a cell included', () => {
+    const fields = new LineFields(mapping, true);
+    const group = fields.group(GROUP);
+    const key = (cells: string[]) => {
+      fields.cells = cells;
+      return fields.groupKey(group);
+    };
+    expect(key(['1', 'a;b', 'c', '9', '', ''])).toBe(key(['2', 'a;b', 'c', '8', '', '']));
+    expect(key(['1', 'a;b', 'c', '9', '', ''])).not.toBe(key(['1', 'a', 'b;c', '9', '', '']));
+    expect(key(['1', 'a"', 'b', '9', '', ''])).not.toBe(key(['1', 'a', '"b', '9', '', '']));
+  });
+
+  it('never makes a quoted record equal to a plain line (only the quoted one starts with a quote)', () => {
+    const fields = new LineFields(mapping, true);
+    const group = fields.group(GROUP);
+    const plain = plainKey(fields, '1;[;b;9;c;d');
+    fields.cells = ['1', '[', 'b', '9', 'c', 'd'];
+    expect(fields.groupKey(group)).not.toBe(plain);
+    expect(fields.groupKey(group).startsWith('"')).toBe(true);
+    expect(plain.startsWith('"')).toBe(false);
+  });
+
+  it('cuts the columns into runs of adjacent ones', () => {
+    const fields = new LineFields(mapping, true);
+    expect(fields.group(GROUP).runs).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
+    expect(fields.group(['postalCode', 'ticketId', 'lastName', 'amount']).runs).toEqual([
+      [0, 1],
+      [3, 3],
+      [5, 5],
+    ]);
+  });
+});
