@@ -59,14 +59,16 @@ export interface TicketBatch {
 }
 
 /**
- * A customer read as strings: key, the number of values and the values (all texts), the number
- * of consents and each one's value ('', '0' or '1') and date ('' for none), then the source and
- * the search text.
+ * A customer read as one string, its parts joined by SEPARATOR: key, the number of values and the
+ * values (all texts), the number of consents and each one's value ('', '0' or '1') and date (''
+ * for none), then the source and the search text. Joined here, while its strings were just read:
+ * joining a batch's thirty thousand parts at its end cost ~100 ns a part, each a cache miss.
  */
-function encodeCustomer(read: CustomerRead, out: string[]): void {
-  out.push(read.key, String(read.vals.length), ...(read.vals as string[]), String(read.consents.length));
-  for (const { value, at } of read.consents) out.push(value === null ? '' : String(value), at ?? '');
-  out.push(read.source, read.searchText);
+function encodeCustomer(read: CustomerRead): string {
+  const parts = [read.key, String(read.vals.length), ...(read.vals as string[]), String(read.consents.length)];
+  for (const { value, at } of read.consents) parts.push(value === null ? '' : String(value), at ?? '');
+  parts.push(read.source, read.searchText);
+  return parts.join(SEPARATOR);
 }
 
 /** The customer reads of a batch, in order. */
@@ -172,14 +174,13 @@ export class TicketBatchBuilder {
   }
 
   addCustomer(read: CustomerRead): void {
-    encodeCustomer(read, this.customers);
+    this.customers.push(encodeCustomer(read));
   }
 
   /** Returns the order's index in this batch. */
   addOrder(key: string, orderedAt: string | null, channel: string): number {
-    const orders = this.orders;
-    orders.push(key, orderedAt ?? '', channel);
-    return orders.length / 3 - 1;
+    // One string per order, joined now (see encodeCustomer).
+    return this.orders.push([key, orderedAt ?? '', channel].join(SEPARATOR)) - 1;
   }
 
   /** One line (positional: a million lines allocate no object for it). */
