@@ -40,7 +40,6 @@ export interface TicketSpec {
   reversal?: boolean;
   reverses?: number | null;
   key?: string;
-  soldAt?: string | null;
 }
 
 export class DbBuilder {
@@ -110,6 +109,12 @@ export class DbBuilder {
     return id;
   }
 
+  /** The id of the tariff `name` ('' for none) of `kind`, created if new. */
+  tariff(name: string, kind: TariffKind): number {
+    const known = this.sqlite.prepare('SELECT id FROM tariffs WHERE name = ? AND kind = ?').pluck().get(name, kind) as number | undefined;
+    return known ?? this.insert('tariffs', { name, kind });
+  }
+
   ticket(spec: TicketSpec): number {
     const seats = spec.seats ?? 1;
     const cancelled = spec.cancelledSeats ?? 0;
@@ -118,9 +123,7 @@ export class DbBuilder {
       source_key: spec.key ?? this.next('T'),
       order_id: spec.order,
       performance_id: spec.performance,
-      sold_at: spec.soldAt ?? null,
-      tariff: spec.tariff ?? null,
-      tariff_kind: spec.kind ?? (spec.price === 0 ? 'free' : 'full'),
+      tariff_id: this.tariff(spec.tariff ?? '', spec.kind ?? (spec.price === 0 ? 'free' : 'full')),
       unit_price_cents: spec.price,
       seats,
       is_reversal: reversal ? 1 : 0,

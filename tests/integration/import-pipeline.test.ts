@@ -53,7 +53,7 @@ describe('a flat ticket-lines file', () => {
     expect(helene.first_name).toBe('Hélène');
     expect(ticket('B2')).toMatchObject({ seats: 3, valid_seats: 3, unit_price_cents: 1850, tariff_kind: 'reduced', season_year: 2024 });
     expect(ticket('B3')).toMatchObject({ tariff_kind: 'free', unit_price_cents: 0, season_year: 2024 });
-    expect(ticket('B1')).toMatchObject({ tariff_kind: 'full', sold_at: '2024-09-01T10:00:00' });
+    expect(ticket('B1')).toMatchObject({ tariff: 'Plein tarif', tariff_kind: 'full' });
     const perf = env.db.sqlite.prepare("SELECT * FROM performances WHERE source_key = 'S1'").get() as Record<string, unknown>;
     expect(perf.starts_at).toBe('2024-10-12T20:30:00');
   });
@@ -67,6 +67,20 @@ describe('a flat ticket-lines file', () => {
     const order = env.db.sqlite.prepare("SELECT customer_id FROM orders WHERE source_key = 'O3'").get() as { customer_id: number | null };
     expect(order.customer_id).toBeNull();
     expect(countRows(env.db, 'customers')).toBe(2);
+  });
+
+  it('keeps a ticket\'s tariff name when a later export leaves it empty, and takes a new name or kind', async () => {
+    await run([{ path: env.csv('billets.csv', [HEADER, ...BASE]) }]);
+    const later = [
+      sale('B1', 'O1', '25,00', '1', '', 'S1', '12/10/2024', HELENE), // no name: Plein tarif kept
+      sale('B2', 'O1', '0', '3', '', 'S1', '12/10/2024', HELENE), // no name, now free: Tarif réduit, free
+      sale('B4', 'O3', '25,00', '2', 'Tarif groupe', 'S2', '15/03/2025', ANONYME), // a new name (a group rate: reduced)
+    ];
+    const summary = await run([{ path: env.csv('billets-2.csv', [HEADER, ...later]) }]);
+    expect(summary.tickets).toEqual({ new: 0, updated: 2, unchanged: 1 });
+    expect(ticket('B1')).toMatchObject({ tariff: 'Plein tarif', tariff_kind: 'full' });
+    expect(ticket('B2')).toMatchObject({ tariff: 'Tarif réduit', tariff_kind: 'free', unit_price_cents: 0 });
+    expect(ticket('B4')).toMatchObject({ tariff: 'Tarif groupe', tariff_kind: 'reduced' });
   });
 
   it('changes nothing when the same file comes back', async () => {

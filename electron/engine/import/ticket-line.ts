@@ -50,6 +50,10 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     return (performanceEntries[p] = upsertPerformance(w, read));
   };
   const strings: string[] = [];
+  /** Per tariff string and kind (4 × string index + kind index): the tariff's id, once known. */
+  const tariffIds: number[] = [];
+  const tariffId = (tariff: number, kind: number): number =>
+    (tariffIds[4 * tariff + kind] ??= w.tickets.tariffs.idOf(strings[tariff], TARIFF_KINDS[kind]));
   /** Per customer read: the id of the customer it was written to. */
   const customerIds: number[] = [];
   let previous: Previous | null = null;
@@ -87,9 +91,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       w.tickets.upsert(ticketKeys[i], [
         orderId,
         perf.id,
-        orderedAt,
-        strings[b.tariff[i]],
-        TARIFF_KINDS[b.kind[i]],
+        tariffId(b.tariff[i], b.kind[i]),
         b.cents[i],
         b.seats[i],
         reversal,

@@ -24,21 +24,13 @@ import type Database from 'better-sqlite3';
 import { SuspendedIndexes } from './bulk-indexes.js';
 import { KeyIds } from './key-ids.js';
 import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
+import { TariffStore } from './tariff-store.js';
 
 /** The ticket columns an export line sets, in this order. */
-export const TICKET_COLUMNS = [
-  'order_id',
-  'performance_id',
-  'sold_at',
-  'tariff',
-  'tariff_kind',
-  'unit_price_cents',
-  'seats',
-  'is_reversal',
-  'state',
-] as const;
-export const T_SEATS = 6;
-export const T_IS_REVERSAL = 7;
+export const TICKET_COLUMNS = ['order_id', 'performance_id', 'tariff_id', 'unit_price_cents', 'seats', 'is_reversal', 'state'] as const;
+const T_TARIFF = 2;
+const T_SEATS = 4;
+const T_IS_REVERSAL = 5;
 
 /** Values bound per inserted row: the key, TICKET_COLUMNS and the valid seats. */
 const INSERT_VALUES = TICKET_COLUMNS.length + 2;
@@ -53,6 +45,7 @@ const BULK_LINES = 50_000;
 
 export class TicketStore {
   readonly counts = emptyCounts();
+  readonly tariffs: TariffStore;
   /** Reversal lines met by this import (their ids), for the summary. */
   readonly reversalIds = new Set<number>();
   seats = 0;
@@ -79,6 +72,7 @@ export class TicketStore {
   constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
     const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
     this.sqlite = sqlite;
+    this.tariffs = new TariffStore(sqlite);
     this.maxIdBefore = maxId;
     this.statusBefore = new Uint8Array(maxId + 1);
     this.nextId = maxId + 1;
@@ -119,7 +113,7 @@ export class TicketStore {
       const known = this.ownKeys.get(key);
       if (known === undefined) {
         id = this.nextId++;
-        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], validSeats);
+        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], validSeats);
         if (this.pending.length === ROWS_PER_INSERT * INSERT_VALUES) this.flush();
         this.ownKeys.add(key, id);
         this.counts.new++;
@@ -129,7 +123,7 @@ export class TicketStore {
       }
     } else {
       // Insert first: a new ticket (the common case) costs one statement, a known one two.
-      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], validSeats);
+      const inserted = this.insert.run(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], validSeats);
       if (inserted.changes === 1) {
         id = Number(inserted.lastInsertRowid);
         this.counts.new++;
@@ -167,10 +161,14 @@ export class TicketStore {
   private merge(row: Value[], v: Value[]): number {
     const id = row[0] as number;
     const stored = row.slice(1);
+    // A line without a tariff name keeps the stored name, as an empty cell keeps any stored value.
+    const tariff = v[T_TARIFF] as number;
+    const { tariffs } = this;
+    if (tariffs.nameOf(tariff) === '') v[T_TARIFF] = tariffs.idOf(tariffs.nameOf(stored[T_TARIFF] as number), tariffs.kindOf(tariff));
     const changed = mergeValues(stored, v);
     if (changed) {
       this.updatedAny = true;
-      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], stored[7], stored[8], id);
+      this.update.run(stored[0], stored[1], stored[2], stored[3], stored[4], stored[5], stored[6], id);
     }
     // A ticket this import created was counted as new when it was.
     if (id <= this.maxIdBefore) this.statusBefore[id] = countSeen(this.counts, this.statusBefore[id], false, changed);

@@ -67,10 +67,11 @@ function readIdentity(sqlite: Database.Database, by: { key: string } | { id: num
 export const HISTORY_SQL = `
 SELECT p.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
        t.source_key AS key, sh.title AS show, sh.discipline, p.starts_at AS performanceAt, p.hall,
-       t.tariff, t.tariff_kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
+       nullif(tf.name, '') AS tariff, tf.kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
        t.valid_seats AS validSeats, t.is_reversal AS isReversal
 FROM orders o
 JOIN tickets t ON t.order_id = o.id
+JOIN tariffs tf ON tf.id = t.tariff_id
 JOIN performances p ON p.id = t.performance_id
 JOIN shows sh ON sh.id = p.show_id
 WHERE o.customer_id = ? AND (t.is_reversal = 0 OR t.reverses_ticket_id IS NULL)

@@ -20,19 +20,10 @@ const FREE = 2;
 /**
  * Valid seats only, read sequentially in rowid order (so an order's lines mostly come together).
  * A ticket is free at price 0 or with tariff kind free (invitations, exonérés); the formula of a
- * subscription is its tariff name.
+ * subscription is its tariff name. Tariffs are a few rows, read first (see readTariffs).
  */
 export const TICKET_PASS = {
-  columns: [
-    'order_id',
-    'performance_id',
-    "(tariff_kind = 'subscription') + 2 * (tariff_kind = 'free' OR unit_price_cents = 0)",
-    'unit_price_cents',
-    'valid_seats',
-    "CASE WHEN tariff_kind = 'subscription' THEN COALESCE(tariff, '') END",
-  ],
-  /** Read only when some order has no date: its date is then its first sale's. */
-  saleDay: 'substr(sold_at, 1, 10)',
+  columns: ['order_id', 'performance_id', 'tariff_id', 'unit_price_cents', 'valid_seats'],
   from: 'tickets WHERE valid_seats > 0',
 };
 
@@ -66,13 +57,14 @@ export class TicketTally {
   /** Per season: orders with a valid seat in it. */
   private seasonOrders = new Float64Array(0);
 
-  /** Per order id: its customer (0: anonymous), its date, the set of seasons where it has a valid seat. */
+  /** Per tariff id: SUBSCRIPTION and FREE bits, and its name when it is a subscription's (its formula). */
+  private tariffFlags = new Uint8Array(0);
+  private tariffFormula: (string | null)[] = [];
+
+  /** Per order id: its customer (0: anonymous), its date (none: null), the set of seasons where it has a valid seat. */
   private orderCustomer = new Int32Array(0);
   private orderDay: (string | null)[] = [];
   private orderSeasons = new Uint32Array(0);
-  /** For orders without a date: 1, and the first sale date of their valid tickets. */
-  private undated = new Uint8Array(0);
-  private firstSale: (string | undefined)[] = [];
 
   private maxCustomer = 0;
   /**
@@ -122,11 +114,12 @@ export class TicketTally {
     this.words = Math.ceil(this.seasons / 32);
     this.seasonOrders = new Float64Array(this.seasons);
     this.readPerformances(range.maxId);
-    const someUndated = this.readOrders();
+    this.readTariffs();
+    this.readOrders();
     lap('read_orders');
     this.maxCustomer = (this.sqlite.prepare('SELECT MAX(id) FROM customers').pluck().get() as number | null) ?? 0;
     this.customerFirstSlot = new Int32Array(this.maxCustomer + 1).fill(-1);
-    this.readTickets(someUndated);
+    this.readTickets();
     lap('read_tickets');
     return this;
   }
@@ -147,29 +140,33 @@ export class TicketTally {
     forEachRow(this.sqlite, ['id', 'season_year', 'capacity', 'vat_rate_bp'], 'performances', onPerformance);
   }
 
-  /** Returns whether some order has no date. */
-  private readOrders(): boolean {
+  private readTariffs(): void {
+    const rows = this.sqlite.prepare('SELECT id, name, kind FROM tariffs').raw().all() as [number, string, string][];
+    const size = rows.reduce((max, [id]) => Math.max(max, id), 0) + 1;
+    this.tariffFlags = new Uint8Array(size);
+    this.tariffFormula = new Array<string | null>(size).fill(null);
+    for (const [id, name, kind] of rows) {
+      if (kind === 'subscription') {
+        this.tariffFlags[id] = SUBSCRIPTION;
+        this.tariffFormula[id] = name;
+      } else if (kind === 'free') this.tariffFlags[id] = FREE;
+    }
+  }
+
+  private readOrders(): void {
     const size = ((this.sqlite.prepare('SELECT MAX(id) FROM orders').pluck().get() as number | null) ?? 0) + 1;
     this.orderCustomer = new Int32Array(size);
     this.orderDay = new Array<string | null>(size).fill(null);
     this.orderSeasons = new Uint32Array(size * this.words);
-    this.undated = new Uint8Array(size);
-    let someUndated = false;
     const onOrder = (id: number, customer: number | null, day: string | null) => {
       this.orderCustomer[id] = customer ?? 0;
       this.orderDay[id] = day;
-      if (day === null) {
-        this.undated[id] = 1;
-        someUndated = true;
-      }
     };
     forEachRow(this.sqlite, ['id', 'customer_id', 'substr(ordered_at, 1, 10)'], 'orders', onOrder);
-    if (someUndated) this.firstSale = new Array<string | undefined>(size);
-    return someUndated;
   }
 
-  private readTickets(someUndated: boolean): void {
-    const { perfSeason, perfSeats, perfFree, perfRevenue, seasonOrders, orderCustomer, orderSeasons, undated, firstSale, words } = this;
+  private readTickets(): void {
+    const { perfSeason, perfSeats, perfFree, perfRevenue, seasonOrders, orderCustomer, orderSeasons, tariffFlags, tariffFormula, words } = this;
     // An order's lines mostly come together: its customer × season figures are summed in these
     // locals over the run of lines, and added to the slot once per run.
     let lastOrder = -1;
@@ -189,7 +186,8 @@ export class TicketTally {
       seatsOfRun = revenueOfRun = subscriptionSeatsOfRun = formulaSeatsOfRun = 0;
       formulaOfRun = null;
     };
-    const onTicket = (order: number, perf: number, flags: number, price: number, seats: number, formula: string | null, sold?: string | null) => {
+    const onTicket = (order: number, perf: number, tariff: number, price: number, seats: number) => {
+      const flags = price === 0 ? tariffFlags[tariff] | FREE : tariffFlags[tariff];
       const season = perfSeason[perf];
       const revenue = seats * price;
       perfSeats[perf] += seats;
@@ -210,13 +208,12 @@ export class TicketTally {
         slot = customer > 0 ? this.slotOf(customer, season) : -1;
         if (slot >= 0 && firstInSeason) this.slotOrders.values[slot]++;
       }
-      if (sold != null && undated[order] === 1 && (firstSale[order] === undefined || sold < firstSale[order]!)) firstSale[order] = sold;
       if (slot < 0) return;
       seatsOfRun += seats;
       revenueOfRun += revenue;
       if (flags & SUBSCRIPTION) {
         subscriptionSeatsOfRun += seats;
-        const name = formula ?? '';
+        const name = tariffFormula[tariff]!;
         if (name !== formulaOfRun) {
           if (formulaOfRun !== null) this.addSubscription(slot, formulaOfRun, formulaSeatsOfRun);
           formulaOfRun = name;
@@ -225,8 +222,7 @@ export class TicketTally {
         formulaSeatsOfRun += seats;
       }
     };
-    const columns = someUndated ? [...TICKET_PASS.columns, TICKET_PASS.saleDay] : TICKET_PASS.columns;
-    forEachRow(this.sqlite, columns, TICKET_PASS.from, onTicket);
+    forEachRow(this.sqlite, TICKET_PASS.columns, TICKET_PASS.from, onTicket);
     flush();
   }
 
@@ -369,7 +365,7 @@ export class TicketTally {
 
   /**
    * customer_stats rows in key order, for customers with a valid seat. An order spanning two
-   * seasons is one order; its date is its own, else the first sale date of its valid tickets.
+   * seasons is one order; an order without a date counts, but dates no purchase.
    */
   customerStatsRows(): Row[] {
     const size = this.maxCustomer + 1;
@@ -377,7 +373,7 @@ export class TicketTally {
     // The orders holding each customer's first and last dates (0: none dated yet).
     const firstOrder = new Int32Array(size);
     const lastOrder = new Int32Array(size);
-    const days = this.orderDays();
+    const days = this.orderDay;
     for (let o = 1; o < this.orderCustomer.length; o++) {
       const c = this.orderCustomer[o];
       if (c <= 0 || !this.hasValidSeat(o)) continue;
@@ -407,12 +403,6 @@ export class TicketTally {
       rows.push([c, revenue, orders[c], tickets, seasons, first, last]);
     }
     return rows;
-  }
-
-  /** Each order's date: its own, else (undated) the first sale date of its valid tickets. */
-  private orderDays(): (string | null)[] {
-    if (this.firstSale.length === 0) return this.orderDay;
-    return this.orderDay.map((day, o) => day ?? this.firstSale[o] ?? null);
   }
 
   private hasValidSeat(order: number): boolean {

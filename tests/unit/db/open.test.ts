@@ -49,7 +49,7 @@ describe('migration 0002', () => {
         VALUES (1, 'B1', 1, 1, 1, 2024, 'full', 2500, 2, 2);`);
     before.sqlite.close();
 
-    const after = openDatabase(path);
+    const after = openDatabase(path, { migrationsFolder: firstMigrations(3) });
     const columns = after.sqlite.prepare("SELECT name FROM pragma_table_info('tickets')").pluck().all();
     expect(columns).not.toContain('customer_id');
     expect(columns).not.toContain('season_year');
@@ -57,6 +57,50 @@ describe('migration 0002', () => {
     expect(after.sqlite.prepare('SELECT source_key, order_id, unit_price_cents, valid_seats FROM tickets').all()).toEqual([
       { source_key: 'B1', order_id: 1, unit_price_cents: 2500, valid_seats: 2 },
     ]);
+    after.sqlite.close();
+  });
+});
+
+describe('migration 0003', () => {
+  it("moves the tickets' tariff names and kinds into tariffs, drops sold_at, and keeps every ticket", () => {
+    const path = join(newDir(), 'parterre.sqlite');
+    const before = openDatabase(path, { migrationsFolder: firstMigrations(3) });
+    // Two names, one of them read as two kinds, and a ticket without a name.
+    const tickets: [string, string | null, string][] = [
+      ['B1', 'Plein tarif', 'full'],
+      ['B2', 'Tarif réduit', 'reduced'],
+      ['B3', 'Plein tarif', 'free'],
+      ['B4', null, 'full'],
+      ['B5', 'Plein tarif', 'full'],
+    ];
+    before.sqlite.exec(`
+      INSERT INTO shows (id, source_key, title) VALUES (1, 'S', 'Le Misanthrope');
+      INSERT INTO performances (id, source_key, show_id, starts_at, season_year) VALUES (1, 'P', 1, '2024-10-12T20:30:00', 2024);
+      INSERT INTO orders (id, source_key) VALUES (1, 'O1');`);
+    const insert = before.sqlite.prepare(
+      `INSERT INTO tickets (source_key, order_id, performance_id, sold_at, tariff, tariff_kind, unit_price_cents, seats, valid_seats)
+       VALUES (?, 1, 1, '2024-09-01T10:00:00', ?, ?, 2500, 2, 2)`,
+    );
+    for (const [key, tariff, kind] of tickets) insert.run(key, tariff, kind);
+    before.sqlite.close();
+
+    const after = openDatabase(path);
+    const columns = after.sqlite.prepare("SELECT name FROM pragma_table_info('tickets')").pluck().all();
+    for (const gone of ['sold_at', 'tariff', 'tariff_kind']) expect(columns).not.toContain(gone);
+    expect(after.sqlite.prepare('SELECT name, kind FROM tariffs ORDER BY name, kind').raw().all()).toEqual([
+      ['', 'full'],
+      ['Plein tarif', 'free'],
+      ['Plein tarif', 'full'],
+      ['Tarif réduit', 'reduced'],
+    ]);
+    const read = after.sqlite
+      .prepare('SELECT t.source_key, f.name, f.kind, t.unit_price_cents, t.valid_seats FROM tickets t JOIN tariffs f ON f.id = t.tariff_id ORDER BY t.id')
+      .raw()
+      .all();
+    expect(read).toEqual(tickets.map(([key, tariff, kind]) => [key, tariff ?? '', kind, 2500, 2]));
+    expect(after.sqlite.pragma('foreign_key_check')).toEqual([]);
+    const indexes = after.sqlite.prepare("SELECT name FROM pragma_index_list('tickets') WHERE origin = 'c' ORDER BY name").pluck().all();
+    expect(indexes).toEqual(['tickets_order', 'tickets_source_key']);
     after.sqlite.close();
   });
 });

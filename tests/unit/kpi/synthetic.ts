@@ -58,9 +58,15 @@ export function fillSynthetic(sqlite: Database.Database, size: SyntheticSize, se
     }
     const order = sqlite.prepare('INSERT INTO orders (id, source_key, customer_id, ordered_at, channel) VALUES (?, ?, ?, ?, ?)');
     const ticket = sqlite.prepare(
-      `INSERT INTO tickets (id, source_key, order_id, performance_id, tariff, tariff_kind,
-        unit_price_cents, seats, cancelled_seats, valid_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tickets (id, source_key, order_id, performance_id, tariff_id,
+        unit_price_cents, seats, cancelled_seats, valid_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // One tariff per kind, named after it but for the subscription's formula.
+    const tariffIds = new Map<string, number>();
+    const tariff = sqlite.prepare('INSERT INTO tariffs (name, kind) VALUES (?, ?)');
+    for (const kind of ['full', 'reduced', 'subscription', 'free']) {
+      tariffIds.set(kind, Number(tariff.run(kind === 'subscription' ? 'Abonnement 4' : kind, kind).lastInsertRowid));
+    }
     let ticketId = 0;
     let orderId = 0;
     while (ticketId < size.tickets) {
@@ -77,7 +83,7 @@ export function fillSynthetic(sqlite: Database.Database, size: SyntheticSize, se
         const price = kind === 'free' ? 0 : 1000 + pick(30) * 100;
         const seats = rnd() < 0.1 ? 2 : 1;
         const cancelled = rnd() < 0.03 ? seats : 0;
-        ticket.run(ticketId, `T${ticketId}`, orderId, p, kind === 'subscription' ? 'Abonnement 4' : kind, kind, price, seats, cancelled, seats - cancelled);
+        ticket.run(ticketId, `T${ticketId}`, orderId, p, tariffIds.get(kind), price, seats, cancelled, seats - cancelled);
       }
     }
   })();
