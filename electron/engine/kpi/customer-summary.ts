@@ -40,9 +40,7 @@ export function newestOrderDate(sqlite: Database.Database): string | null {
          WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.valid_seats > 0)`,
       )
       .get() as { day: string | null };
-    const stats = sqlite.prepare('SELECT MAX(last_purchase) AS day FROM customer_stats').get() as { day: string | null };
-    // An order without a date was dated by its first sale: take whichever is newer.
-    return [row.day, stats.day].filter((d): d is string => !!d).sort().pop() ?? null;
+    return row.day;
   });
 }
 
