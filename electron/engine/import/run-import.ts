@@ -125,6 +125,7 @@ export async function runImport(
       linesRead += summary.lines;
     }
 
+    writer.orders.finish();
     writer.tickets.finish();
     progress.phase('matching', linesRead);
     const { matched } = matchReversals(sqlite, { onlyNewTickets: writer.tickets.allAsInserted });

@@ -16,6 +16,7 @@ describe('OrderStore', () => {
   it('inserts a new order, an empty channel as NULL, and counts it new once', () => {
     const store = new OrderStore(db.sqlite);
     const id = store.upsert('O8', 2, '2024-02-01 09:00', '');
+    store.finish();
     expect(row(id)).toEqual({ source_key: 'O8', customer_id: 2, ordered_at: '2024-02-01 09:00', channel: null });
     expect(store.upsert('O8', 2, '2024-02-01 09:00', '')).toBe(id);
     expect(store.counts).toEqual({ new: 1, updated: 0, unchanged: 0 });
@@ -33,6 +34,20 @@ describe('OrderStore', () => {
     store.upsert('O7', 2, null, 'Internet');
     expect(row(7)).toEqual({ source_key: 'O7', customer_id: 2, ordered_at: '2024-01-01 10:00', channel: 'Internet' });
     expect(store.counts).toEqual({ new: 0, updated: 1, unchanged: 0 });
+  });
+
+  it('inserts new orders 32 at a time with the ids it gave, and merges one still waiting', () => {
+    const store = new OrderStore(db.sqlite);
+    const ids = Array.from({ length: 100 }, (_, i) => store.upsert(`N${i}`, 1 + (i % 2), `2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00`, 'Internet'));
+    expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => 8 + i));
+    // N97 waits for its INSERT (96 were written): the merge reads it back, so writes it first.
+    expect(store.upsert('N97', null, null, 'Guichet')).toBe(105);
+    expect(row(105)).toEqual({ source_key: 'N97', customer_id: 2, ordered_at: '2024-03-14 10:00', channel: 'Guichet' });
+    store.upsert('N99', 1, null, '');
+    store.finish();
+    const stored = db.sqlite.prepare("SELECT id, source_key, customer_id FROM orders WHERE source_key LIKE 'N%' ORDER BY id").raw().all();
+    expect(stored).toEqual(Array.from({ length: 100 }, (_, i) => [8 + i, `N${i}`, i === 99 ? 1 : 1 + (i % 2)]));
+    expect(store.counts).toEqual({ new: 100, updated: 0, unchanged: 0 });
   });
 
   it('counts unchanged an order whose lines disagree but end as it was', () => {
