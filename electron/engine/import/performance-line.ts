@@ -68,20 +68,34 @@ function detachedRead(r: PerformanceRead): PerformanceRead {
 
 /**
  * `readPerformance` memoised on the line's performance cells (their LineFields.groupKey): a file
- * repeats a few hundred performances over a million lines. Only lines that read well are kept (a
- * bad one throws again).
+ * repeats a few hundred performances over a million lines. When the file numbers its performances,
+ * the memo is looked up by that number (a short text, quick to hash), then the whole cells
+ * compared: keyed by the whole cells, it hashed some 80 characters a line. Without a number, by
+ * the whole cells (any other single cell, a hall, a title, may be shared by hundreds of
+ * performances). Only lines that read well are kept (a bad one throws again).
  */
 export function cachedPerformanceReader(fields: LineFields): () => PerformanceRead {
   const group = fields.group(PERFORMANCE_FIELDS);
-  const cache = new Map<string, PerformanceRead>();
+  const number = fields.mapping.performanceId;
+  const cache = new Map<string, { cells: string; read: PerformanceRead }[]>();
+  let size = 0;
   return () => {
-    const key = fields.groupKey(group);
-    let read = cache.get(key);
-    if (read === undefined) {
-      read = detachedRead(readPerformance(fields));
-      if (cache.size >= READ_CACHE_LIMIT) cache.clear();
-      cache.set(detach(key), read);
+    const cells = fields.groupKey(group);
+    const lookup = number === undefined ? cells : (fields.cell(number) ?? '');
+    const candidates = cache.get(lookup);
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) if (candidates[i].cells === cells) return candidates[i].read;
     }
+    const read = detachedRead(readPerformance(fields));
+    if (size >= READ_CACHE_LIMIT) {
+      cache.clear();
+      size = 0;
+    }
+    const entry = { cells: detach(cells), read };
+    const list = cache.get(lookup);
+    if (list) list.push(entry);
+    else cache.set(detach(lookup), [entry]);
+    size++;
     return read;
   };
 }

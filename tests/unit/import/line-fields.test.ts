@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LineFields } from '../../../electron/engine/import/fields.js';
+import { cachedPerformanceReader } from '../../../electron/engine/import/performance-line.js';
 import type { ImportField } from '../../../shared/import-fields.js';
 
 // Columns: 0 ticket, 1 last name, 2 first name, 3 amount, 4 e-mail, 5 postal code.
@@ -113,5 +114,45 @@ describe('LineFields.groupKey', () => {
       [3, 3],
       [5, 5],
     ]);
+  });
+});
+
+describe('cachedPerformanceReader', () => {
+  // Columns: 0 performance number, 1 date, 2 time, 3 show, 4 hall.
+  const perfMapping = { performanceId: 0, performanceDate: 1, performanceTime: 2, showTitle: 3, hall: 4 };
+  const reader = () => {
+    const fields = new LineFields(perfMapping, true);
+    const read = cachedPerformanceReader(fields);
+    return (line: string) => {
+      fields.setLine(line, 0, line.length, ';');
+      return read();
+    };
+  };
+
+  it('reads a performance once per distinct cells, also when its number comes back with other cells', () => {
+    const read = reader();
+    const first = read('P1;12/10/2024;20:30;Le Misanthrope;Grande salle');
+    expect(first).toMatchObject({ key: 'P1', startsAt: '2024-10-12T20:30:00', hall: 'Grande salle' });
+    expect(read('P2;13/10/2024;15:00;Le Misanthrope;Studio')).toMatchObject({ key: 'P2', hall: 'Studio' });
+    expect(read('P1;12/10/2024;20:30;Le Misanthrope;Grande salle')).toBe(first);
+    // The same number with a new hall: read again (the last line wins when written).
+    const moved = read('P1;12/10/2024;20:30;Le Misanthrope;Studio');
+    expect(moved).not.toBe(first);
+    expect(moved).toMatchObject({ key: 'P1', hall: 'Studio' });
+    expect(read('P1;12/10/2024;20:30;Le Misanthrope;Grande salle')).toBe(first);
+  });
+
+  it('without performance numbers, tells performances apart by all their cells', () => {
+    const fields = new LineFields({ performanceDate: 0, performanceTime: 1, showTitle: 2, hall: 3 }, true);
+    const read = cachedPerformanceReader(fields);
+    const at = (line: string) => {
+      fields.setLine(line, 0, line.length, ';');
+      return read();
+    };
+    const a = at('12/10/2024;20:30;Le Misanthrope;Grande salle');
+    const b = at('12/10/2024;20:30;Tartuffe;Grande salle');
+    expect(a).not.toBe(b);
+    expect(a.key).not.toBe(b.key);
+    expect(at('12/10/2024;20:30;Le Misanthrope;Grande salle')).toBe(a);
   });
 });
