@@ -7,6 +7,7 @@ import { seasonYearOf } from '../../../shared/season.js';
 import type { LineFields } from './fields.js';
 import { performanceKey, showKey } from './identity.js';
 import type { EntityStore, Value } from './stores.js';
+import { CellsMemo } from './cells-memo.js';
 import { detach } from './text.js';
 import { PERFORMANCE_FIELDS } from '../../../shared/import-fields.js';
 
@@ -67,35 +68,19 @@ function detachedRead(r: PerformanceRead): PerformanceRead {
 }
 
 /**
- * `readPerformance` memoised on the line's performance cells (their LineFields.groupKey): a file
- * repeats a few hundred performances over a million lines. When the file numbers its performances,
- * the memo is looked up by that number (a short text, quick to hash), then the whole cells
- * compared: keyed by the whole cells, it hashed some 80 characters a line. Without a number, by
- * the whole cells (any other single cell, a hall, a title, may be shared by hundreds of
- * performances). Only lines that read well are kept (a bad one throws again).
+ * `readPerformance` memoised on the line's performance cells (see CellsMemo, by performance
+ * number): a file repeats a few hundred performances over a million lines. Only lines that read
+ * well are kept (a bad one throws again).
  */
 export function cachedPerformanceReader(fields: LineFields): () => PerformanceRead {
   const group = fields.group(PERFORMANCE_FIELDS);
   const number = fields.mapping.performanceId;
-  const cache = new Map<string, { cells: string; read: PerformanceRead }[]>();
-  let size = 0;
+  const memo = new CellsMemo<PerformanceRead>(READ_CACHE_LIMIT);
   return () => {
     const cells = fields.groupKey(group);
-    const lookup = number === undefined ? cells : (fields.cell(number) ?? '');
-    const candidates = cache.get(lookup);
-    if (candidates !== undefined) {
-      for (let i = 0; i < candidates.length; i++) if (candidates[i].cells === cells) return candidates[i].read;
-    }
-    const read = detachedRead(readPerformance(fields));
-    if (size >= READ_CACHE_LIMIT) {
-      cache.clear();
-      size = 0;
-    }
-    const entry = { cells: detach(cells), read };
-    const list = cache.get(lookup);
-    if (list) list.push(entry);
-    else cache.set(detach(lookup), [entry]);
-    size++;
+    const lookup = CellsMemo.lookupOf(number === undefined ? undefined : fields.cell(number), cells);
+    let read = memo.get(lookup, cells);
+    if (read === undefined) memo.add(lookup, cells, (read = detachedRead(readPerformance(fields))));
     return read;
   };
 }

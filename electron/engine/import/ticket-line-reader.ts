@@ -15,6 +15,7 @@ import { CUSTOMER_FIELDS, type ImportField } from '../../../shared/import-fields
 import { readCustomer } from './customer-line.js';
 import type { LineFields } from './fields.js';
 import { orderKey, ticketKey } from './identity.js';
+import { CellsMemo } from './cells-memo.js';
 import { cachedPerformanceReader, type PerformanceRead } from './performance-line.js';
 import { LineReject } from './rejects.js';
 import { detach } from './text.js';
@@ -65,7 +66,8 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
   const readPerformance = cachedPerformanceReader(fields);
   const kindOf = createTariffKindCache();
   const performanceIndexes = new Map<PerformanceRead, number>();
-  const knownCustomers = new Map<string, KnownCustomer>();
+  const knownCustomers = new CellsMemo<KnownCustomer>(CUSTOMER_MEMO_LIMIT);
+  const customerNumber = fields.mapping.customerId;
   const states = new Map<string, CustomerState>();
   const stateOf = (key: string) => {
     let state = states.get(key);
@@ -98,9 +100,11 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     let customerKey = sameCustomer ? previous!.customerKey : null;
     let flags = 0;
     let known: KnownCustomer | undefined;
+    let customerLookup = '';
     let read: ReturnType<typeof readCustomer> = null;
     if (!sameCustomer) {
-      known = knownCustomers.get(customerCells);
+      customerLookup = CellsMemo.lookupOf(customerNumber === undefined ? undefined : fields.cell(customerNumber), customerCells);
+      known = knownCustomers.get(customerLookup, customerCells);
       if (known !== undefined && (known.state === null || known.state.lastRead === known.index)) {
         customerKey = known.key;
         customer = known.key === null ? NO_CUSTOMER : known.index;
@@ -128,13 +132,11 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
       out.addPerformance(performance);
     }
     if (!sameCustomer && known === undefined) {
-      if (knownCustomers.size >= CUSTOMER_MEMO_LIMIT) {
-        knownCustomers.clear();
-        states.clear();
-      }
       const key = customerKey === null ? null : detach(customerKey);
-      known = { index: customer, key, state: key === null ? null : stateOf(key) };
-      knownCustomers.set(detach(customerCells), known);
+      known = { index: customer, key, state: null };
+      // The memo starting again forgets which read each customer had last, too.
+      if (!knownCustomers.add(customerLookup, customerCells, known)) states.clear();
+      if (key !== null) known.state = stateOf(key);
       if (read !== null) customerReads++;
     }
     if (read !== null) {
