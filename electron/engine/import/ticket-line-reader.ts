@@ -36,10 +36,13 @@ const ORDER_FIELDS: ImportField[] = ['orderId', 'orderDate', 'orderTime', 'chann
 /** Distinct customer cells remembered; past this the memory starts again (reads then travel again). */
 const CUSTOMER_MEMO_LIMIT = 200_000;
 
-/** What the last line read gave for its customer and its order, and their cells (LineFields.groupKey). */
+/**
+ * What the last line read gave for its customer and its order, and their cells
+ * (LineFields.groupKey): one object, updated line after line. Null cells: no line yet.
+ */
 interface Previous {
-  customerCells: string;
-  orderCells: string;
+  customerCells: string | null;
+  orderCells: string | null;
   customerKey: string | null;
   orderedAt: string | null;
 }
@@ -75,7 +78,7 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     return state;
   };
   let customerReads = 0;
-  let previous: Previous | null = null;
+  const previous: Previous = { customerCells: null, orderCells: null, customerKey: null, orderedAt: null };
 
   return () => {
     const performance = readPerformance();
@@ -91,13 +94,13 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     const seats = fields.seats();
     // The order's cells repeat those of the line before (read well then): so does its date.
     const orderCells = fields.groupKey(orderGroup);
-    const sameOrderCells = previous !== null && orderCells === previous.orderCells;
-    const orderedAt = sameOrderCells ? previous!.orderedAt : fields.dateTime('orderDate', 'orderTime', false);
+    const sameOrderCells = orderCells === previous.orderCells;
+    const orderedAt = sameOrderCells ? previous.orderedAt : fields.dateTime('orderDate', 'orderTime', false);
 
     const customerCells = fields.groupKey(customerGroup);
-    const sameCustomer = previous !== null && customerCells === previous.customerCells;
+    const sameCustomer = customerCells === previous.customerCells;
     let customer = SAME_CUSTOMER;
-    let customerKey = sameCustomer ? previous!.customerKey : null;
+    let customerKey = sameCustomer ? previous.customerKey : null;
     let flags = 0;
     let known: KnownCustomer | undefined;
     let customerLookup = '';
@@ -148,6 +151,9 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
         ? SAME_ORDER
         : out.addOrder(orderKey(orderId, customerKey, orderedAt, tKey), orderedAt, fields.text('channel'));
     out.addLine(performanceIndex, customer, order, tKey, tariff, state, kind, cents, seats, flags | (isReversal ? REVERSAL : 0));
-    previous = { customerCells, orderCells, customerKey, orderedAt };
+    previous.customerCells = customerCells;
+    previous.orderCells = orderCells;
+    previous.customerKey = customerKey;
+    previous.orderedAt = orderedAt;
   };
 }

@@ -17,13 +17,12 @@ export interface TicketWriter extends PerformanceWriter {
   fileName: string;
 }
 
-/** What the last line written wrote for its performance, customer and order. */
+/** What the last line written wrote for its performance, customer and order (one object, updated line after line). */
 interface Previous {
   performance: number;
-  perf: Entry;
+  perf: Entry | null;
   customerId: number | null;
   orderId: number;
-  orderedAt: string | null;
 }
 
 /** The writer of one file's batches, in the order they were read. */
@@ -56,7 +55,9 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     (tariffIds[4 * tariff + kind] ??= w.tickets.tariffs.idOf(strings[tariff], TARIFF_KINDS[kind]));
   /** Per customer read: the id of the customer it was written to. */
   const customerIds: number[] = [];
-  let previous: Previous | null = null;
+  const previous: Previous = { performance: -1, perf: null, customerId: null, orderId: 0 };
+  /** The values of the line's ticket, one array for every line (TicketStore.upsert keeps none). */
+  const values: Value[] = [];
 
   return (b) => {
     for (const read of b.performances) performances.push(read);
@@ -68,36 +69,30 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     for (let i = 0; i < b.count; i++) {
       const performance = b.performance[i];
       const flags = b.flags[i];
-      const perf = previous !== null && previous.performance === performance ? previous.perf : performanceOf(performance);
+      const perf = previous.performance === performance ? previous.perf! : performanceOf(performance);
 
       const customer = b.customer[i];
       let customerId: number | null;
-      if (customer === SAME_CUSTOMER) customerId = previous!.customerId;
+      if (customer === SAME_CUSTOMER) customerId = previous.customerId;
       else if (customer === NO_CUSTOMER) customerId = null;
       else if (flags & BRINGS_CUSTOMER) customerId = customerIds[customer] = upsertCustomer(w.customers, customers[nextCustomer++], w.fileName);
       else customerId = customerIds[customer];
 
-      let orderId: number;
-      let orderedAt: string | null;
       const o = b.order[i];
-      if (o === SAME_ORDER) {
-        ({ orderId, orderedAt } = previous!);
-      } else {
-        orderedAt = orders[3 * o + 1] || null;
-        orderId = w.orders.upsert(orders[3 * o], customerId, orderedAt, orders[3 * o + 2]);
-      }
+      const orderId = o === SAME_ORDER ? previous.orderId : w.orders.upsert(orders[3 * o], customerId, orders[3 * o + 1] || null, orders[3 * o + 2]);
 
-      const reversal = flags & REVERSAL ? 1 : 0;
-      w.tickets.upsert(ticketKeys[i], [
-        orderId,
-        perf.id,
-        tariffId(b.tariff[i], b.kind[i]),
-        b.cents[i],
-        b.seats[i],
-        reversal,
-        strings[b.state[i]],
-      ]);
-      previous = { performance, perf, customerId, orderId, orderedAt };
+      values[0] = orderId;
+      values[1] = perf.id;
+      values[2] = tariffId(b.tariff[i], b.kind[i]);
+      values[3] = b.cents[i];
+      values[4] = b.seats[i];
+      values[5] = flags & REVERSAL ? 1 : 0;
+      values[6] = strings[b.state[i]];
+      w.tickets.upsert(ticketKeys[i], values);
+      previous.performance = performance;
+      previous.perf = perf;
+      previous.customerId = customerId;
+      previous.orderId = orderId;
     }
   };
 }

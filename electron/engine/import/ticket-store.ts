@@ -102,7 +102,7 @@ export class TicketStore {
     return this.maxIdBefore === 0 && !this.updatedAny;
   }
 
-  /** `v`: the values of TICKET_COLUMNS, '' for an empty cell (it becomes NULL in place). */
+  /** `v`: the values of TICKET_COLUMNS, '' for an empty cell (it becomes NULL in place); the array is not kept. */
   upsert(key: string, v: Value[]): number {
     for (let i = 0; i < v.length; i++) if (v[i] === '') v[i] = null;
     const isReversal = v[T_IS_REVERSAL] === 1;
