@@ -5,7 +5,7 @@
  * per million lines); one anti-join per foreign key over whole tables costs a quarter of that. The
  * stores give every row its parents' ids, so a violation is a bug: it fails the import, which rolls
  * back. `PRAGMA foreign_keys` cannot change inside a transaction: runImport sets it around its own.
- * A parent whose ids have no gap (see denseParentIds) makes the check a range test: ~0.3 s → a
+ * A parent whose ids have no gap (see denseParentIds) makes the check a range test: ~0.3 s →
  * ~0.15 s for a million tickets.
  */
 import type Database from 'better-sqlite3';
