@@ -76,11 +76,17 @@ export function cachedPerformanceReader(fields: LineFields): () => PerformanceRe
   const group = fields.group(PERFORMANCE_FIELDS);
   const number = fields.mapping.performanceId;
   const memo = new CellsMemo<PerformanceRead>(READ_CACHE_LIMIT);
+  // An order's lines are often for one performance: the line before's is compared first.
+  let lastCells: string | null = null;
+  let lastRead: PerformanceRead | null = null;
   return () => {
     const cells = fields.groupKey(group);
+    if (cells === lastCells) return lastRead!;
     const lookup = CellsMemo.lookupOf(number === undefined ? undefined : fields.cell(number), cells);
     let read = memo.get(lookup, cells);
     if (read === undefined) memo.add(lookup, cells, (read = detachedRead(readPerformance(fields))));
+    lastCells = cells;
+    lastRead = read;
     return read;
   };
 }
