@@ -25,20 +25,11 @@ const ANONYMOUS_NAMES = new Set([
   'xxx',
 ]);
 
-const anonymousMemo = new Map<string, boolean>();
-
+/**
+ * Not memoised: nearly every customer has a name of their own, and foldText (a table for Latin-1
+ * text) costs less than a memo's key, lookup and copy did.
+ */
 export function isAnonymousName(lastName: string, firstName: string): boolean {
-  const memoKey = `${lastName}\u0001${firstName}`;
-  let anonymous = anonymousMemo.get(memoKey);
-  if (anonymous === undefined) {
-    anonymous = foldedAnonymous(lastName, firstName);
-    if (anonymousMemo.size >= 100_000) anonymousMemo.clear();
-    anonymousMemo.set(detach(memoKey), anonymous);
-  }
-  return anonymous;
-}
-
-function foldedAnonymous(lastName: string, firstName: string): boolean {
   const last = foldText(lastName);
   if (last === '' && firstName.trim() === '') return false;
   return ANONYMOUS_NAMES.has(last) || ANONYMOUS_NAMES.has(foldText(`${lastName} ${firstName}`));
