@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ParseWorker } from '../../electron/engine/import/parse-client.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { createImportEnv, dumpDatabase, encodeCsv, type ImportEnv } from '../fixtures/import/harness.js';
 import type { TempDb } from '../helpers/temp-db.js';
@@ -151,5 +152,34 @@ describe('a file the parse worker cannot read', () => {
     expect(dumpDatabase(env.db)).toBe(before);
     // The import shrinks SQLite's page cache while it runs; a failed one gives it back too.
     expect(env.db.sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
+  });
+});
+
+describe('the parse worker started before the files are inspected', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the first large ticket-lines file, and is stopped once', async () => {
+    const read = vi.spyOn(ParseWorker.prototype, 'read');
+    const stop = vi.spyOn(ParseWorker.prototype, 'stop');
+    const env = createImportEnv({ parseWorkerFromBytes: 0 });
+    envs.push(env);
+    const path = join(dir, 'early.csv');
+    writeFileSync(path, encodeCsv(TRICKY_ROWS));
+    await env.ok('imports.run', { files: [{ path }] });
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('is stopped when no file takes it (here, a file that cannot be inspected)', async () => {
+    const read = vi.spyOn(ParseWorker.prototype, 'read');
+    const stop = vi.spyOn(ParseWorker.prototype, 'stop');
+    const env = createImportEnv({ parseWorkerFromBytes: 0 });
+    envs.push(env);
+    const empty = join(dir, 'vide.csv');
+    writeFileSync(empty, '');
+    const result = await env.call('imports.run', { files: [{ path: empty }] });
+    expect(result.ok).toBe(false);
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
+    expect(read).not.toHaveBeenCalled();
   });
 });

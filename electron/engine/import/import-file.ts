@@ -15,8 +15,7 @@ import { streamRecords } from './csv-stream.js';
 import { LineFields } from './fields.js';
 import type { FileLayout } from './inspect.js';
 import { createLineFilter, streamOptionsOf, type FileRead } from './line-filter.js';
-import { readTicketFileInWorker } from './parse-client.js';
-import { parseWorkerUrl } from './parse-worker-url.js';
+import type { ParseWorkers } from './parse-client.js';
 import { readPerformance, upsertPerformance } from './performance-line.js';
 import type { ProgressReporter } from './progress.js';
 import { LineReject, type RejectLog } from './rejects.js';
@@ -36,6 +35,7 @@ export interface FileImportContext {
   linesBefore: number;
   /** Overrides PARSE_WORKER_FROM_BYTES (tests read a small file both ways). */
   parseWorkerFromBytes?: number;
+  parseWorkers: ParseWorkers;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -67,8 +67,8 @@ async function readTickets(file: FileLayout, fc: FileImportContext, checkpoint: 
   const inWorker = file.sizeBytes >= (fc.parseWorkerFromBytes ?? PARSE_WORKER_FROM_BYTES);
   // From source without esbuild, or with node_modules read-only, there is no worker to start:
   // the file is then read here, more slowly but the same.
-  const url = inWorker ? await parseWorkerUrl().catch(() => null) : null;
-  return url ? readTicketFileInWorker(url, file, onBatch) : readTicketFile(file, onBatch);
+  const worker = inWorker ? await fc.parseWorkers.take() : null;
+  return worker ? worker.read(file, onBatch) : readTicketFile(file, onBatch);
 }
 
 export async function importFile(file: FileLayout, fc: FileImportContext): Promise<ImportFileSummary> {

@@ -15,7 +15,7 @@ import { checkForeignKeys } from './bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
 import { getSeasonStartMonth, setSetting } from '../settings.js';
 import { CUSTOMER_COLUMNS, CUSTOMER_SHARED_COLUMNS, customerDerived } from './customer-line.js';
-import { importFile } from './import-file.js';
+import { importFile, PARSE_WORKER_FROM_BYTES } from './import-file.js';
 import { inspectFile, type FileLayout } from './inspect.js';
 import { localNow } from './local-time.js';
 import { fieldLabel } from './mapping.js';
@@ -24,6 +24,7 @@ import { findPresetByName, savePreset } from './presets-store.js';
 import { ProgressReporter } from './progress.js';
 import { RejectLog } from './rejects.js';
 import { OrderStore } from './order-store.js';
+import { ParseWorkers } from './parse-client.js';
 import { matchReversals } from './reversals.js';
 import { EntityStore } from './stores.js';
 import { TicketStore } from './ticket-store.js';
@@ -75,6 +76,23 @@ export async function runImport(
   input: HandlerInput<'imports.run'>,
   ctx: EngineContext,
   options: { parseWorkerFromBytes?: number } = {},
+): Promise<ImportSummary> {
+  // Started before the files are inspected (see ParseWorkers), stopped if no file needed it.
+  const parseWorkers = new ParseWorkers(
+    input.files.map((f) => f.path),
+    options.parseWorkerFromBytes ?? PARSE_WORKER_FROM_BYTES,
+  );
+  try {
+    return await importFiles(input, ctx, { ...options, parseWorkers });
+  } finally {
+    parseWorkers.close();
+  }
+}
+
+async function importFiles(
+  input: HandlerInput<'imports.run'>,
+  ctx: EngineContext,
+  options: { parseWorkerFromBytes?: number; parseWorkers: ParseWorkers },
 ): Promise<ImportSummary> {
   const started = Date.now();
   const startedAt = localNow();
