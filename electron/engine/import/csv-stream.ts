@@ -140,11 +140,13 @@ export function createRecordSplitter(
         if (fixAt !== -1 && fixAt < pos) fixAt = nextC1(text, pos);
 
         if (quoteAt === -1 || quoteAt >= end) {
-          if (emitPlain !== undefined && (fixAt === -1 || fixAt >= end)) emitPlain(text, pos, end, line);
+          if (emitPlain === undefined) {
+            const raw = cut(text, pos, end, fixAt);
+            emit(raw.split(separator), line, raw, null);
+          } else if (fixAt === -1 || fixAt >= end) emitPlain(text, pos, end, line);
           else {
             const raw = cut(text, pos, end, fixAt);
-            if (emitPlain !== undefined) emitPlain(raw, 0, raw.length, line);
-            else emit(raw.split(separator), line, raw, null);
+            emitPlain(raw, 0, raw.length, line);
           }
           if (end < length) line++;
           pos = end + nl;

@@ -53,10 +53,11 @@ export function createLineFilter(file: FileLayout, fields: LineFields, readLine:
   };
 
   /** The line set in `fields` (its text `raw()`, made only for a reject), through the checks and its reader. */
-  const read = (line: number, raw: () => string) => {
+  const read = (line: number, raw: () => string, quote: QuoteProblem) => {
     if (fields.isBlank()) return;
     stats.lines++;
     const count = fields.count;
+    if (quote) return reject(line, raw(), count - 1, quoteReason(quote));
     if (count < columns) return reject(line, raw(), count, `Colonnes manquantes : ${count} au lieu de ${columns} (ligne tronquée ?)`);
     try {
       readLine();
@@ -68,17 +69,12 @@ export function createLineFilter(file: FileLayout, fields: LineFields, readLine:
   const record = (cells: string[], line: number, raw: string, quote: QuoteProblem) => {
     if (line <= file.headerLine) return;
     fields.cells = cells;
-    if (quote) {
-      if (fields.isBlank()) return;
-      stats.lines++;
-      return reject(line, raw, cells.length - 1, quoteReason(quote));
-    }
-    read(line, () => raw);
+    read(line, () => raw, quote);
   };
   const plainLine: PlainLineSink = (text, start, end, line) => {
     if (line <= file.headerLine) return;
     fields.setLine(text, start, end, file.separator);
-    read(line, () => text.slice(start, end));
+    read(line, () => text.slice(start, end), null);
   };
   return { record, plainLine, stats };
 }
