@@ -6,19 +6,14 @@
  * names an order met before (in a first import, the few orders whose lines are not together; in a
  * re-import, each order once — a rowid lookup).
  *
- * New orders are inserted ROWS_PER_INSERT at a time, by one statement (as TicketStore does its
- * tickets): each gets the next rowid, known beforehand and checked at the flush. Rows waiting are
- * written before any is read back, and by `finish`.
+ * New orders are inserted many at a time (BatchedInserts): one waiting is written before it is read
+ * back, and all by `finish`.
  */
 import type Database from 'better-sqlite3';
 import type { RowCounts } from '../../../shared/types.js';
+import { BatchedInserts } from './batched-inserts.js';
 import { emptyCounts, type Value } from './stores.js';
 import { detach } from './text.js';
-
-/** Rows of one INSERT: past ~30, longer statements gain nothing. */
-const ROWS_PER_INSERT = 32;
-const INSERT_ROW = '(?, ?, ?, ?)';
-const INSERT_SQL = `INSERT INTO orders (source_key, customer_id, ordered_at, channel) VALUES ${INSERT_ROW}`;
 
 const UNSEEN = 0;
 const NEW = 1;
@@ -37,18 +32,14 @@ export class OrderStore {
   private status = new Uint8Array(1 << 16);
   /** Orders stored before this import that it changed: their values before the first change. */
   private readonly before = new Map<number, Value[]>();
-  private readonly insert: Database.Statement;
-  private readonly insertRows: Database.Statement;
-  /** New orders waiting for their INSERT (4 values each), and the id the next one gets. */
-  private readonly pending: Value[] = [];
-  private nextId: number;
+  private readonly inserts: BatchedInserts;
+  /** The values of the order being added (one array for every order: BatchedInserts copies them). */
+  private readonly row: Value[] = [];
   private readonly update: Database.Statement;
   private readonly select: Database.Statement;
 
   constructor(sqlite: Database.Database) {
-    this.insert = sqlite.prepare(INSERT_SQL);
-    this.insertRows = sqlite.prepare(`${INSERT_SQL}${`, ${INSERT_ROW}`.repeat(ROWS_PER_INSERT - 1)}`);
-    this.nextId = ((sqlite.prepare('SELECT max(id) FROM orders').pluck().get() as number | null) ?? 0) + 1;
+    this.inserts = new BatchedInserts(sqlite, 'orders', ['source_key', 'customer_id', 'ordered_at', 'channel'], 'Commandes');
     this.update = sqlite.prepare('UPDATE orders SET customer_id = ?, ordered_at = ?, channel = ? WHERE id = ?');
     this.select = sqlite.prepare('SELECT customer_id, ordered_at, channel FROM orders WHERE id = ?').raw();
     for (const [id, key] of sqlite.prepare('SELECT id, source_key FROM orders').raw().iterate() as Iterable<[number, string]>) this.ids.set(key, id);
@@ -63,7 +54,7 @@ export class OrderStore {
     if (id === undefined) return this.add(key, customerId, orderedAt, channel);
     this.status = fit(this.status, id);
     if (this.status[id] === UNSEEN) this.status[id] = SEEN;
-    if (id >= this.nextId - this.pending.length / 4) this.flush();
+    if (this.inserts.isPending(id)) this.inserts.flush();
     const stored = this.select.get(id) as Value[];
     const incoming: Value[] = [customerId, orderedAt, channel];
     let changed = false;
@@ -80,32 +71,21 @@ export class OrderStore {
   }
 
   private add(key: string, customerId: number | null, orderedAt: string | null, channel: string): number {
-    const id = this.nextId++;
-    this.pending.push(key, customerId, orderedAt, channel === '' ? null : channel);
-    if (this.pending.length === ROWS_PER_INSERT * 4) this.flush();
+    const row = this.row;
+    row[0] = key;
+    row[1] = customerId;
+    row[2] = orderedAt;
+    row[3] = channel === '' ? null : channel;
+    const id = this.inserts.add(row);
     this.ids.set(detach(key), id);
     this.status = fit(this.status, id);
     this.status[id] = NEW;
     return id;
   }
 
-  /** Inserts the orders waiting; each must get the id it was given. */
-  private flush(): void {
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    let last: number;
-    if (pending.length === ROWS_PER_INSERT * 4) last = Number(this.insertRows.run(pending).lastInsertRowid);
-    else {
-      last = 0;
-      for (let at = 0; at < pending.length; at += 4) last = Number(this.insert.run(pending.slice(at, at + 4)).lastInsertRowid);
-    }
-    if (last !== this.nextId - 1) throw new Error(`Commandes : identifiant ${last} écrit, ${this.nextId - 1} attendu.`);
-    pending.length = 0;
-  }
-
   /** After the reading: the orders still waiting written. */
   finish(): void {
-    this.flush();
+    this.inserts.flush();
   }
 
   /** As EntityStore's: an order met again counts as updated when its values at the end differ from those before. */

@@ -16,11 +16,11 @@
  *   then costs an append to its table and nothing else (a customer insert took ~11 µs with its
  *   index, a random insert among pages that the tickets keep pushing out of the cache, and ~7
  *   without); `finish` recreates the indexes, and a duplicate there (a bug) fails the whole import;
- * - a first import's new tickets are inserted ROWS_PER_INSERT at a time, by one statement: their
- *   ids are known beforehand (each the next rowid, which is checked), and a statement run once for
- *   many rows saves SQLite's and better-sqlite3's cost per run (~0.35 µs a ticket);
+ * - a first import's new tickets are inserted many at a time (BatchedInserts), their ids known
+ *   beforehand;
  */
 import type Database from 'better-sqlite3';
+import { BatchedInserts } from './batched-inserts.js';
 import { SuspendedIndexes } from './bulk-indexes.js';
 import { KeyIds } from './key-ids.js';
 import { countSeen, emptyCounts, mergeValues, type Value } from './stores.js';
@@ -32,13 +32,9 @@ const T_TARIFF = 2;
 const T_SEATS = 4;
 const T_IS_REVERSAL = 5;
 
-/** Values bound per inserted row: the key, TICKET_COLUMNS and the valid seats. */
-const INSERT_VALUES = TICKET_COLUMNS.length + 2;
-const INSERT_ROW = `(?, ${TICKET_COLUMNS.map(() => '?').join(', ')}, 0, ?)`;
-const INSERT_SQL = `INSERT INTO tickets (source_key, ${TICKET_COLUMNS.join(', ')}, cancelled_seats, valid_seats) VALUES ${INSERT_ROW}`;
-
-/** Rows of one INSERT in a first import (see above): past ~30, longer statements gain nothing. */
-const ROWS_PER_INSERT = 32;
+/** The columns an inserted row sets: the key, TICKET_COLUMNS and the valid seats (cancelled seats: 0 by default). */
+const INSERT_COLUMNS = ['source_key', ...TICKET_COLUMNS, 'valid_seats'];
+const INSERT_SQL = `INSERT INTO tickets (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Lines after which a large import suspends the secondary indexes, when the table holds fewer tickets. */
 const BULK_LINES = 50_000;
@@ -61,28 +57,24 @@ export class TicketStore {
   private readonly ownKeys: KeyIds | null;
   private readonly select: Database.Statement;
   private readonly selectById: Database.Statement;
-  private insert: Database.Statement;
-  /** A first import: ROWS_PER_INSERT rows in one statement, the rows waiting for it and the next id. */
-  private insertRows: Database.Statement | null = null;
-  private readonly pending: Value[] = [];
-  private nextId: number;
-  private readonly sqlite: Database.Database;
+  private readonly insert: Database.Statement;
+  /** A first import: its new tickets, inserted many at a time, and the values of the one being added. */
+  private readonly inserts: BatchedInserts | null;
+  private readonly row: Value[] = [];
   private readonly update: Database.Statement;
 
   constructor(sqlite: Database.Database, options: { bulkAfter?: number } = {}) {
     const [maxId, count] = sqlite.prepare('SELECT coalesce(max(id), 0), count(*) FROM tickets').raw().get() as [number, number];
-    this.sqlite = sqlite;
     this.tariffs = new TariffStore(sqlite);
     this.maxIdBefore = maxId;
     this.statusBefore = new Uint8Array(maxId + 1);
-    this.nextId = maxId + 1;
     const keyOf = sqlite.prepare('SELECT source_key FROM tickets WHERE id = ?').pluck();
     this.ownKeys =
       count === 0
         ? new KeyIds((id) => {
             // A key found is confirmed by reading its row back: the rows waiting are written first
             // (which the merge of a known ticket, right after, needs too).
-            this.flush();
+            this.inserts!.flush();
             return keyOf.get(id) as string;
           })
         : null;
@@ -90,7 +82,9 @@ export class TicketStore {
     this.indexes = new SuspendedIndexes(sqlite, ['tickets', 'orders', 'customers']);
     this.select = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE source_key = ?`).raw();
     this.selectById = sqlite.prepare(`SELECT id, ${TICKET_COLUMNS.join(', ')} FROM tickets WHERE id = ?`).raw();
+    // ON CONFLICT needs the unique index, which a first import drops (KeyIds tells a known key).
     this.insert = sqlite.prepare(`${INSERT_SQL} ON CONFLICT (source_key) DO NOTHING`);
+    this.inserts = this.ownKeys ? new BatchedInserts(sqlite, 'tickets', INSERT_COLUMNS, 'Billets') : null;
     this.update = sqlite.prepare(`UPDATE tickets SET ${TICKET_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   }
 
@@ -112,9 +106,11 @@ export class TicketStore {
     if (this.ownKeys) {
       const known = this.ownKeys.get(key);
       if (known === undefined) {
-        id = this.nextId++;
-        this.pending.push(key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], validSeats);
-        if (this.pending.length === ROWS_PER_INSERT * INSERT_VALUES) this.flush();
+        const row = this.row;
+        row[0] = key;
+        for (let i = 0; i < TICKET_COLUMNS.length; i++) row[i + 1] = v[i];
+        row[TICKET_COLUMNS.length + 1] = validSeats;
+        id = this.inserts!.add(row);
         this.ownKeys.add(key, id);
         this.counts.new++;
       } else {
@@ -136,25 +132,6 @@ export class TicketStore {
 
   private suspendIndexes(): void {
     this.indexes.suspend(this.ownKeys !== null);
-    // ON CONFLICT needs the unique index: without it, KeyIds tells a known key beforehand.
-    if (this.ownKeys) {
-      this.insert = this.sqlite.prepare(INSERT_SQL);
-      this.insertRows = this.sqlite.prepare(`${INSERT_SQL}${`, ${INSERT_ROW}`.repeat(ROWS_PER_INSERT - 1)}`);
-    }
-  }
-
-  /** Inserts the rows a first import has waiting; each must get the id it was given. */
-  private flush(): void {
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    let last: number;
-    if (pending.length === ROWS_PER_INSERT * INSERT_VALUES) last = Number(this.insertRows!.run(pending).lastInsertRowid);
-    else {
-      last = 0;
-      for (let at = 0; at < pending.length; at += INSERT_VALUES) last = Number(this.insert.run(pending.slice(at, at + INSERT_VALUES)).lastInsertRowid);
-    }
-    if (last !== this.nextId - 1) throw new Error(`Billets : identifiant ${last} écrit, ${this.nextId - 1} attendu.`);
-    pending.length = 0;
   }
 
   /** A line of a ticket already stored (`row`: its id and TICKET_COLUMNS) merged; returns its id. */
@@ -177,7 +154,7 @@ export class TicketStore {
 
   /** After the reading: the rows still waiting written, then the indexes back. */
   finish(): void {
-    this.flush();
+    this.inserts?.flush();
     this.indexes.restore();
   }
 }
