@@ -15,8 +15,9 @@ export class BatchedInserts {
   private readonly width: number;
   private readonly one: Database.Statement;
   private readonly many: Database.Statement;
-  /** The values of the rows waiting, row after row. */
-  private readonly pending: Value[] = [];
+  /** The values of the rows waiting, row after row: `filled` of ROWS_PER_INSERT × width. */
+  private readonly pending: Value[];
+  private filled = 0;
   private next: number;
 
   /** `what`: the rows' name in an error message (« Billets »). */
@@ -27,6 +28,7 @@ export class BatchedInserts {
     private readonly what: string,
   ) {
     this.width = columns.length;
+    this.pending = new Array<Value>(ROWS_PER_INSERT * this.width).fill(null);
     const row = `(${columns.map(() => '?').join(', ')})`;
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${row}`;
     this.one = sqlite.prepare(sql);
@@ -37,27 +39,30 @@ export class BatchedInserts {
   /** Adds a row (its values in the columns' order, copied); returns the id it will have. */
   add(row: readonly Value[]): number {
     const id = this.next++;
-    for (let i = 0; i < this.width; i++) this.pending.push(row[i]);
-    if (this.pending.length === ROWS_PER_INSERT * this.width) this.flush();
+    const { pending, width } = this;
+    let at = this.filled;
+    for (let i = 0; i < width; i++) pending[at++] = row[i];
+    this.filled = at;
+    if (at === pending.length) this.flush();
     return id;
   }
 
   /** Whether row `id` still waits for its INSERT. */
   isPending(id: number): boolean {
-    return id >= this.next - this.pending.length / this.width;
+    return id >= this.next - this.filled / this.width;
   }
 
   /** Inserts the rows waiting; each must get the id it was given. */
   flush(): void {
-    const { pending, width } = this;
-    if (pending.length === 0) return;
+    const { pending, width, filled } = this;
+    if (filled === 0) return;
     let last: number;
-    if (pending.length === ROWS_PER_INSERT * width) last = Number(this.many.run(pending).lastInsertRowid);
+    if (filled === pending.length) last = Number(this.many.run(pending).lastInsertRowid);
     else {
       last = 0;
-      for (let at = 0; at < pending.length; at += width) last = Number(this.one.run(pending.slice(at, at + width)).lastInsertRowid);
+      for (let at = 0; at < filled; at += width) last = Number(this.one.run(pending.slice(at, at + width)).lastInsertRowid);
     }
     if (last !== this.next - 1) throw new Error(`${this.what} : identifiant ${last} écrit, ${this.next - 1} attendu.`);
-    pending.length = 0;
+    this.filled = 0;
   }
 }

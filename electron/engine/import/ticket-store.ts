@@ -28,6 +28,7 @@ import { TariffStore } from './tariff-store.js';
 
 /** The ticket columns an export line sets, in this order. */
 export const TICKET_COLUMNS = ['order_id', 'performance_id', 'tariff_id', 'unit_price_cents', 'seats', 'is_reversal', 'state'] as const;
+const COLUMN_COUNT = TICKET_COLUMNS.length;
 const T_TARIFF = 2;
 const T_SEATS = 4;
 const T_IS_REVERSAL = 5;
@@ -108,8 +109,8 @@ export class TicketStore {
       if (known === undefined) {
         const row = this.row;
         row[0] = key;
-        for (let i = 0; i < TICKET_COLUMNS.length; i++) row[i + 1] = v[i];
-        row[TICKET_COLUMNS.length + 1] = validSeats;
+        for (let i = 0; i < COLUMN_COUNT; i++) row[i + 1] = v[i];
+        row[COLUMN_COUNT + 1] = validSeats;
         id = this.inserts!.add(row);
         this.ownKeys.add(key, id);
         this.counts.new++;
