@@ -158,11 +158,17 @@ describe('a file the parse worker cannot read', () => {
 describe('the parse worker started before the files are inspected', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('reads the first large ticket-lines file, and is stopped once', async () => {
+  /** An import environment whose every file goes to a parse worker, and spies on the workers' reads and stops. */
+  function watched() {
     const read = vi.spyOn(ParseWorker.prototype, 'read');
     const stop = vi.spyOn(ParseWorker.prototype, 'stop');
     const env = createImportEnv({ parseWorkerFromBytes: 0 });
     envs.push(env);
+    return { read, stop, env };
+  }
+
+  it('reads the first large ticket-lines file, and is stopped once', async () => {
+    const { read, stop, env } = watched();
     const path = join(dir, 'early.csv');
     writeFileSync(path, encodeCsv(TRICKY_ROWS));
     await env.ok('imports.run', { files: [{ path }] });
@@ -171,10 +177,7 @@ describe('the parse worker started before the files are inspected', () => {
   });
 
   it('is stopped when no file takes it (here, a file that cannot be inspected)', async () => {
-    const read = vi.spyOn(ParseWorker.prototype, 'read');
-    const stop = vi.spyOn(ParseWorker.prototype, 'stop');
-    const env = createImportEnv({ parseWorkerFromBytes: 0 });
-    envs.push(env);
+    const { read, stop, env } = watched();
     const empty = join(dir, 'vide.csv');
     writeFileSync(empty, '');
     const result = await env.call('imports.run', { files: [{ path: empty }] });
