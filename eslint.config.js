@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const noElectron = {
   group: ['electron', 'electron/*'],
-  message: 'The engine, db/ and shared/ run in plain Node: only electron/*.ts top files may import electron.',
+  message: 'The engine, db/ and shared/ run in plain Node: only electron/desktop/ may import electron.',
 };
 
 export default tseslint.config(

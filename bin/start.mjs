@@ -12,7 +12,7 @@ import { register } from 'tsx/esm/api';
 // The engine runs from its TypeScript sources in browser mode, like the command line.
 register();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const runtime = await import('../electron/runtime.ts');
+const runtime = await import('../electron/desktop/runtime.ts');
 const { defaultDataDir } = await import('../electron/data-dir.ts');
 
 let options;
@@ -40,7 +40,7 @@ if (process.env.PARTERRE_NO_BUILD !== '1' && runtime.rendererNeedsBuild(renderer
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 const electronVersion = JSON.parse(fs.readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
-const desktop = await import('../electron/desktop-runtime.ts');
+const desktop = await import('../electron/desktop/desktop-runtime.ts');
 const quietly = (command, args, { cwd, timeoutMs }) => {
   const result = spawnSync(command, args, { cwd, timeout: timeoutMs, encoding: 'utf8', shell: process.platform === 'win32' });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
@@ -71,7 +71,7 @@ if (binary && sqliteBinding) {
   child.on('close', (code) => process.exit(code ?? 1));
 } else {
   console.log(binary ? runtime.DESKTOP_SQLITE_UNAVAILABLE : runtime.DESKTOP_UNAVAILABLE);
-  const { startServer } = await import('../electron/server.ts');
+  const { startServer } = await import('../electron/server/server.ts');
   const dataDir = defaultDataDir(process.env);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbPath = options.db ? resolve(options.db) : join(dataDir, 'parterre.sqlite');

@@ -64,7 +64,7 @@ export function openDatabase(
   const appVersion = appSchemaVersion(migrationsFolder);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path);
-  // The desktop app may run better-sqlite3 built for Electron's ABI (see electron/desktop-runtime.ts).
+  // The desktop app may run better-sqlite3 built for Electron's ABI (see electron/desktop/desktop-runtime.ts).
   const nativeBinding = options.nativeBinding ?? process.env.PARTERRE_SQLITE_BINDING;
   const sqlite = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {

@@ -2,7 +2,7 @@
 // Builds the desktop app's Node side into dist-electron/ with esbuild.
 //
 // The main process and the engine are transpiled file by file, keeping the source layout
-// (dist-electron/electron/main.js, dist-electron/electron/engine/worker.js, dist-electron/db/...),
+// (dist-electron/electron/desktop/main.js, dist-electron/electron/engine/worker.js, dist-electron/db/...),
 // rather than bundled: the engine finds files relative to its own modules — client.js starts
 // ./worker.js beside itself, db/open.js reads ./migrations, the app.info handler reads the
 // package.json three folders up — and a bundle would move them all. So the migrations and a
@@ -36,7 +36,7 @@ function sources(folder) {
 export async function buildElectron() {
   rmSync(out, { recursive: true, force: true });
   const nodeEntries = ['electron', 'db', 'shared', 'resources'].flatMap(sources).filter(
-    (file) => relative(root, file) !== join('electron', 'preload.ts'),
+    (file) => relative(root, file) !== join('electron', 'desktop', 'preload.ts'),
   );
   await build({
     entryPoints: nodeEntries,
@@ -50,7 +50,7 @@ export async function buildElectron() {
     logLevel: 'warning',
   });
   await build({
-    entryPoints: [join(root, 'electron', 'preload.ts')],
+    entryPoints: [join(root, 'electron', 'desktop', 'preload.ts')],
     outfile: join(out, 'preload.cjs'),
     bundle: true,
     format: 'cjs',
@@ -68,7 +68,7 @@ export async function buildElectron() {
     join(out, 'package.json'),
     JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true }, null, 2) + '\n',
   );
-  writeFileSync(join(out, 'main.js'), "import './electron/main.js';\n");
+  writeFileSync(join(out, 'main.js'), "import './electron/desktop/main.js';\n");
   mkdirSync(out, { recursive: true });
   return out;
 }

@@ -117,7 +117,7 @@ export const contract = {
   ),
   'demo.load': call<ImportSummary>()(empty),
 
-  /** The native file chooser: answered by the desktop shell (electron/ipc.ts), refused by the engine. */
+  /** The native file chooser: answered by the desktop shell (electron/desktop/ipc.ts), refused by the engine. */
   'dialog.openFiles': call<{ paths: string[] }>()(z.object({}).strict()),
   /**
    * The path of a file dropped on the desktop window: answered by the preload itself (only it may

@@ -141,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: CliArgs, dbPath: string, dataDir: string, io: CliIo): Promise<number> {
-  const { startServer } = await import('../server.js');
+  const { startServer } = await import('../server/server.js');
   const server = await startServer({ dbPath, dataDir, port: args.port });
   io.stdout(`Parterre est ouvert à l’adresse ${server.url}\n(Ctrl+C pour arrêter.)\n`);
   // Runs until Ctrl+C; the open server keeps the process alive meanwhile.

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createImportEnv, type ImportEnv } from '../fixtures/import/harness.js';
 
-vi.mock('../../electron/engine/import/parse-worker-url.js', () => ({
+vi.mock('../../electron/engine/import/read/parse-worker-url.js', () => ({
   parseWorkerUrl: () => Promise.reject(new Error('esbuild absent')),
 }));
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ParseWorker } from '../../electron/engine/import/parse-client.js';
+import { ParseWorker } from '../../electron/engine/import/read/parse-client.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { createImportEnv, dumpDatabase, encodeCsv, type ImportEnv } from '../fixtures/import/harness.js';
 import type { TempDb } from '../helpers/temp-db.js';

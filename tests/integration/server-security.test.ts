@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../shared/contract.js';
-import { startServer, type StartedServer } from '../../electron/server.js';
-import { createRequestHandler } from '../../electron/server-routes.js';
+import { startServer, type StartedServer } from '../../electron/server/server.js';
+import { createRequestHandler } from '../../electron/server/routes.js';
 import { tempDir } from '../helpers/temp-db.js';
 
 interface RawResponse {

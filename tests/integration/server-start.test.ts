@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DESKTOP_UNAVAILABLE } from '../../electron/runtime.js';
+import { DESKTOP_UNAVAILABLE } from '../../electron/desktop/runtime.js';
 import { tempDir } from '../helpers/temp-db.js';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../electron/server.js';
+import { startServer } from '../../electron/server/server.js';
 import { tempDir } from '../helpers/temp-db.js';
 
 describe('uploaded copies of exports', () => {

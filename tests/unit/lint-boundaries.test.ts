@@ -23,7 +23,7 @@ describe('folder boundaries', () => {
     for (const file of ['electron/engine/handlers/x.ts', 'db/x.ts', 'shared/x.ts']) {
       expect(await restrictedMessages(code, file), file).toHaveLength(1);
     }
-    expect(await restrictedMessages(code, 'electron/main.ts')).toHaveLength(0);
+    expect(await restrictedMessages(code, 'electron/desktop/main.ts')).toHaveLength(0);
   });
 
   it('keep the DOM out of the engine', async () => {

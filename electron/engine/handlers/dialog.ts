@@ -1,5 +1,5 @@
 /**
- * dialog.openFiles and dialog.pathOfDroppedFile exist in the contract for the desktop app, whose shell (electron/ipc.ts)
+ * dialog.openFiles and dialog.pathOfDroppedFile exist in the contract for the desktop app, whose shell (electron/desktop/ipc.ts)
  * answers them (native file chooser; preload's webUtils) before the engine sees them. Anywhere else (browser mode,
  * command line) the engine says plainly that the call is not available there.
  */

@@ -3,7 +3,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import { importRejects, imports } from '../../../db/schema.js';
 import type { ImportFileSummary, ImportRecord, ImportSummary } from '../../../shared/types.js';
 import type { HandlerTable } from '../context.js';
-import { inspectFiles } from '../import/inspect.js';
+import { inspectFiles } from '../import/propose/inspect.js';
 import { runImport } from '../import/run-import.js';
 
 export const importHandlers: HandlerTable<

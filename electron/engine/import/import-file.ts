@@ -10,17 +10,17 @@
 import type { ImportFileSummary } from '../../../shared/types.js';
 import { BadFileError, CancelledError } from '../errors.js';
 import type { EngineContext } from '../context.js';
-import { hasCustomerColumns, readCustomer, upsertCustomer } from './customer-line.js';
-import { streamRecords } from './csv-stream.js';
-import { LineFields } from './fields.js';
-import type { FileLayout } from './inspect.js';
-import { createLineFilter, streamOptionsOf, type FileRead } from './line-filter.js';
-import type { ParseWorkers } from './parse-client.js';
-import { readPerformance, upsertPerformance } from './performance-line.js';
+import { hasCustomerColumns, readCustomer, upsertCustomer } from './read/customer-line.js';
+import { streamRecords } from './read/csv-stream.js';
+import { LineFields } from './read/fields.js';
+import type { FileLayout } from './propose/inspect.js';
+import { createLineFilter, streamOptionsOf, type FileRead } from './read/line-filter.js';
+import type { ParseWorkers } from './read/parse-client.js';
+import { readPerformance, upsertPerformance } from './read/performance-line.js';
 import type { ProgressReporter } from './progress.js';
-import { LineReject, type RejectLog } from './rejects.js';
-import { readTicketFile, type BatchSink } from './ticket-file-reader.js';
-import { createTicketBatchWriter, type TicketWriter } from './ticket-line.js';
+import { LineReject, type RejectLog } from './write/rejects.js';
+import { readTicketFile, type BatchSink } from './read/ticket-file-reader.js';
+import { createTicketBatchWriter, type TicketWriter } from './write/ticket-line.js';
 
 /** From this size a ticket-lines file is read by a parse worker. */
 export const PARSE_WORKER_FROM_BYTES = 4 << 20;

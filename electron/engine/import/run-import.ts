@@ -11,23 +11,23 @@ import type { ImportFileSummary, ImportSummary } from '../../../shared/types.js'
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
 import { commitThenCheckpointInBackground } from '../background-checkpoint.js';
-import { checkForeignKeys } from './bulk-foreign-keys.js';
+import { checkForeignKeys } from './write/bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
 import { getSeasonStartMonth, setSetting } from '../settings.js';
-import { CUSTOMER_COLUMNS, CUSTOMER_SHARED_COLUMNS, customerDerived } from './customer-line.js';
+import { CUSTOMER_COLUMNS, CUSTOMER_SHARED_COLUMNS, customerDerived } from './read/customer-line.js';
 import { importFile, PARSE_WORKER_FROM_BYTES } from './import-file.js';
-import { inspectFile, type FileLayout } from './inspect.js';
+import { inspectFile, type FileLayout } from './propose/inspect.js';
 import { localNow } from './local-time.js';
-import { fieldLabel } from './mapping.js';
-import { PERFORMANCE_COLUMNS, SHOW_COLUMNS } from './performance-line.js';
-import { findPresetByName, savePreset } from './presets-store.js';
+import { fieldLabel } from './propose/mapping.js';
+import { PERFORMANCE_COLUMNS, SHOW_COLUMNS } from './read/performance-line.js';
+import { findPresetByName, savePreset } from './propose/presets-store.js';
 import { ProgressReporter } from './progress.js';
-import { RejectLog } from './rejects.js';
-import { OrderStore } from './order-store.js';
-import { ParseWorkers } from './parse-client.js';
-import { matchReversals } from './reversals.js';
-import { EntityStore } from './stores.js';
-import { TicketStore } from './ticket-store.js';
+import { RejectLog } from './write/rejects.js';
+import { OrderStore } from './write/order-store.js';
+import { ParseWorkers } from './read/parse-client.js';
+import { matchReversals } from './write/reversals.js';
+import { EntityStore } from './write/stores.js';
+import { TicketStore } from './write/ticket-store.js';
 
 /** SQLite's page cache during an import: 8 MB (negative: in KiB). */
 const IMPORT_CACHE_SIZE = -8192;

@@ -7,7 +7,7 @@ import {
   fetchElectron,
   type CopyFs,
   type Spawner,
-} from '../../../electron/desktop-runtime.js';
+} from '../../../electron/desktop/desktop-runtime.js';
 
 function recordingSpawner(results: boolean[], onRun: (args: string[]) => void = () => {}) {
   const calls: { command: string; args: string[]; cwd: string }[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 const dialog = vi.hoisted(() => ({ showOpenDialog: vi.fn() }));
 vi.mock('electron', () => ({ dialog }));
-const { chooseImportFiles } = await import('../../../electron/dialogs.js');
+const { chooseImportFiles } = await import('../../../electron/desktop/dialogs.js');
 
 describe('native file chooser', () => {
   it('offers several CSV or text files at once, attached to the window', async () => {

@@ -4,7 +4,7 @@ import { FakeWebContents } from './fake-electron.js';
 const ipcMain = vi.hoisted(() => ({ handle: vi.fn(), on: vi.fn(), removeHandler: vi.fn() }));
 vi.mock('electron', () => ({ ipcMain }));
 
-const { registerIpc, isTrustedSender, sendToWindow } = await import('../../../electron/ipc.js');
+const { registerIpc, isTrustedSender, sendToWindow } = await import('../../../electron/desktop/ipc.js');
 
 const APP_URL = 'file:///app/dist/renderer/index.html';
 

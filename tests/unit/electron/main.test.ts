@@ -78,7 +78,7 @@ vi.mock('../../../electron/engine/client.js', () => ({
   })),
 }));
 
-await import('../../../electron/main.js');
+await import('../../../electron/desktop/main.js');
 await new Promise((resolve) => setImmediate(resolve));
 
 afterAll(() => {

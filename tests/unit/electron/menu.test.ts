@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { menuTemplate } from '../../../electron/menu.js';
+import { menuTemplate } from '../../../electron/desktop/menu.js';
 
 type Item = { label?: string; role?: string; submenu?: Item[]; click?: () => void };
 

@@ -7,7 +7,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-await import('../../../electron/preload.js');
+await import('../../../electron/desktop/preload.js');
 const [[key, api]] = electron.contextBridge.exposeInMainWorld.mock.calls as unknown as [
   [string, { invoke(name: string, input?: unknown): Promise<unknown>; on(listener: (event: unknown) => void): () => void }],
 ];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dbPathArgument } from '../../../electron/app-paths.js';
+import { dbPathArgument } from '../../../electron/desktop/app-paths.js';
 import {
   DESKTOP_UNAVAILABLE,
   findElectronBinary,
@@ -8,7 +8,7 @@ import {
   rendererNeedsBuild,
   type RuntimeFs,
   type TreeFs,
-} from '../../../electron/runtime.js';
+} from '../../../electron/desktop/runtime.js';
 
 /** A fake file system: a map of path → content. */
 function fakeFs(files: Record<string, string>): RuntimeFs {

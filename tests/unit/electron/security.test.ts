@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp.js';
-import { hardenSession, hardenWebContents, secureWebPreferences } from '../../../electron/security.js';
+import { hardenSession, hardenWebContents, secureWebPreferences } from '../../../electron/desktop/security.js';
 import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.js';
 
 describe('window security', () => {

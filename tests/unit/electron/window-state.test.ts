@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, loadWindowState, saveWindowState } from '../../../electron/window-state.js';
-import { resolveAppPaths } from '../../../electron/app-paths.js';
+import { DEFAULT_SIZE, loadWindowState, saveWindowState } from '../../../electron/desktop/window-state.js';
+import { resolveAppPaths } from '../../../electron/desktop/app-paths.js';
 import { tempDir } from '../../helpers/temp-db.js';
 
 const dir = tempDir('parterre-window-');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BatchedInserts } from '../../../electron/engine/import/batched-inserts.js';
+import { BatchedInserts } from '../../../electron/engine/import/write/batched-inserts.js';
 import { openTempDb, type TempDb } from '../../helpers/temp-db.js';
 
 let db: TempDb;

@@ -3,7 +3,7 @@
  * lookup otherwise. Each case is checked against SQLite's own `PRAGMA foreign_key_check`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkForeignKeys } from '../../../electron/engine/import/bulk-foreign-keys.js';
+import { checkForeignKeys } from '../../../electron/engine/import/write/bulk-foreign-keys.js';
 import { openTempDb, type TempDb } from '../../helpers/temp-db.js';
 
 let db: TempDb;

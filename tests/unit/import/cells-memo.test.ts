@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CellsMemo } from '../../../electron/engine/import/cells-memo.js';
+import { CellsMemo } from '../../../electron/engine/import/read/cells-memo.js';
 
 describe('CellsMemo', () => {
   it('finds a value by its number and its whole cells, never by the number alone', () => {

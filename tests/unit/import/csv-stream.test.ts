@@ -8,9 +8,9 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRecordSplitter, type QuoteProblem } from '../../../electron/engine/import/csv-stream.js';
-import { countLineBreaks, type Newline } from '../../../electron/engine/import/detect.js';
-import { LineFields } from '../../../electron/engine/import/fields.js';
+import { createRecordSplitter, type QuoteProblem } from '../../../electron/engine/import/read/csv-stream.js';
+import { countLineBreaks, type Newline } from '../../../electron/engine/import/propose/detect.js';
+import { LineFields } from '../../../electron/engine/import/read/fields.js';
 import type { Separator } from '../../../shared/types.js';
 
 interface Rec {

@@ -1,7 +1,7 @@
 /** The Windows-1252 decoding (Latin-1 plus a fix-up of 0x80–0x9F) against iconv-lite, its reference. */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeWindows1252, fixWindows1252, nextC1, StreamDecoder } from '../../../electron/engine/import/decoder.js';
+import { decodeWindows1252, fixWindows1252, nextC1, StreamDecoder } from '../../../electron/engine/import/read/decoder.js';
 
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 

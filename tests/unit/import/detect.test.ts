@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { StreamDecoder } from '../../../electron/engine/import/decoder.js';
-import { countLineBreaks, detectEncoding, detectLayout, detectLineEnding, parseSample } from '../../../electron/engine/import/detect.js';
+import { StreamDecoder } from '../../../electron/engine/import/read/decoder.js';
+import { countLineBreaks, detectEncoding, detectLayout, detectLineEnding, parseSample } from '../../../electron/engine/import/propose/detect.js';
 
 const header = 'N° billet;Date représentation;Prix;Nom';
 

@@ -3,7 +3,7 @@
  * (latin1-fold.ts); it must give exactly what its definition gives.
  */
 import { describe, expect, it } from 'vitest';
-import { foldText, foldTextByDefinition } from '../../../electron/engine/import/text.js';
+import { foldText, foldTextByDefinition } from '../../../electron/engine/import/read/text.js';
 
 describe('foldText through the Latin-1 table', () => {
   it('folds names as identity keys need', () => {

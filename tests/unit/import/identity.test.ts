@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellsHash, customerKey, isAnonymousName, orderKey, performanceKey, showKey, ticketKey } from '../../../electron/engine/import/identity.js';
-import { tariffKind } from '../../../electron/engine/import/tariff-kind.js';
+import { cellsHash, customerKey, isAnonymousName, orderKey, performanceKey, showKey, ticketKey } from '../../../electron/engine/import/read/identity.js';
+import { tariffKind } from '../../../electron/engine/import/propose/tariff-kind.js';
 
 const none = { customerId: '', email: '', lastName: '', firstName: '', postalCode: '' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyIds } from '../../../electron/engine/import/key-ids.js';
+import { KeyIds } from '../../../electron/engine/import/write/key-ids.js';
 
 describe('KeyIds', () => {
   it('finds every key added, through growth, and no key it was not given', () => {

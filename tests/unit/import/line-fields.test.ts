@@ -5,8 +5,8 @@
  * for: the cells of the group, one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { LineFields } from '../../../electron/engine/import/fields.js';
-import { cachedPerformanceReader } from '../../../electron/engine/import/performance-line.js';
+import { LineFields } from '../../../electron/engine/import/read/fields.js';
+import { cachedPerformanceReader } from '../../../electron/engine/import/read/performance-line.js';
 import type { ImportField } from '../../../shared/import-fields.js';
 
 // Columns: 0 ticket, 1 last name, 2 first name, 3 amount, 4 e-mail, 5 postal code.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from '../../../electron/engine/import/mapping.js';
+import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from '../../../electron/engine/import/propose/mapping.js';
 
 describe('header synonyms', () => {
   it('maps French and English headers, whatever the accents and case', () => {

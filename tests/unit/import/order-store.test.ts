@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OrderStore } from '../../../electron/engine/import/order-store.js';
+import { OrderStore } from '../../../electron/engine/import/write/order-store.js';
 import { openTempDb, type TempDb } from '../../helpers/temp-db.js';
 
 let db: TempDb;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder, decodeCustomers } from '../../../electron/engine/import/ticket-batch.js';
+import { REVERSAL, SAME_ORDER, SEPARATOR, TicketBatchBuilder, decodeCustomers } from '../../../electron/engine/import/read/ticket-batch.js';
 
 const line = (n: number, tariff: string) => [n % 3, n, SAME_ORDER, `T${n}`, tariff, '', 'full', n * 100, 1, n % 2 ? REVERSAL : 0] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineFields } from '../../../electron/engine/import/fields.js';
+import { LineFields } from '../../../electron/engine/import/read/fields.js';
 import {
   parseAmountCents,
   parseCapacity,
@@ -9,7 +9,7 @@ import {
   parseTime,
   parseVatBp,
   withTime,
-} from '../../../electron/engine/import/values.js';
+} from '../../../electron/engine/import/read/values.js';
 
 describe('dates (docs/import-rules.md « Values »)', () => {
   it.each([

@@ -1,0 +1,160 @@
+/**
+ * What a file is, from its first megabyte: encoding, separator, line ending, header row, the
+ * proposed (or preset, or given) mapping, its kind and whether dates are day-first. Used by
+ * `imports.inspect` to show the user the mapping, and by the import before it streams the file.
+ */
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Orm } from '../../../../db/open.js';
+import type { ColumnMapping, FileKind, ImportField } from '../../../../shared/import-fields.js';
+import type { Encoding, FileInspection, Preset } from '../../../../shared/types.js';
+import type { EngineContext } from '../../context.js';
+import { BadFileError, EngineError } from '../../errors.js';
+import { decodeWindows1252 } from '../read/decoder.js';
+import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, NEWLINES, parseSample, type SampleRow } from './detect.js';
+import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
+import { findPresetForHeaders, mappingForHeaders, presetMatches, presetSignatures } from './presets-store.js';
+import { leadingDateFields } from '../read/values.js';
+
+export const SAMPLE_BYTES = 1 << 20;
+const SAMPLE_ROWS = 20;
+const DATE_FIELDS: ImportField[] = ['performanceDate', 'orderDate', 'consentEmailDate', 'consentSmsDate', 'consentPostDate', 'consentDate'];
+
+export interface FileLayout extends FileInspection {
+  /** False when the sample was plain ASCII and the encoding is still a guess. */
+  encodingSettled: boolean;
+}
+
+export interface InspectOptions {
+  kind?: FileKind;
+  mapping?: ColumnMapping;
+  dayFirst?: boolean;
+  /** A preset the user chose: applied when its header matches. */
+  preset?: Preset | null;
+  /**
+   * When no row names a field, take the first row as the header so that the user can map the
+   * columns by hand (imports.inspect); an import without a mapping refuses such a file.
+   */
+  firstRowFallback?: boolean;
+}
+
+async function readSample(path: string): Promise<{ bytes: Uint8Array; size: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeSample(bytes: Uint8Array, encoding: Encoding, complete: boolean): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder('utf-8').decode(bytes, { stream: !complete });
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** Day-first unless a date field's second number goes above 12 while no first number does. */
+export function proveDayFirst(rows: SampleRow[], mapping: ColumnMapping): boolean {
+  const columns = DATE_FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
+  let firstAbove12 = false;
+  let secondAbove12 = false;
+  for (const { cells } of rows) {
+    for (const column of columns) {
+      const text = cells[column]?.trim();
+      const fields = text ? leadingDateFields(text) : null;
+      if (!fields) continue;
+      if (fields[0] > 12) firstAbove12 = true;
+      if (fields[1] > 12) secondAbove12 = true;
+    }
+  }
+  return !(secondAbove12 && !firstAbove12);
+}
+
+export async function inspectFile(path: string, name: string, orm: Orm, options: InspectOptions = {}): Promise<FileLayout> {
+  const { bytes, size } = await readSample(path);
+  const complete = bytes.length >= size;
+  if (hasNul(bytes)) {
+    throw new BadFileError(`« ${name} » n'est pas un fichier texte (il contient des octets nuls) : exportez-le en CSV.`, { file: name });
+  }
+  const encoding = detectEncoding(bytes, complete);
+  const text = decodeSample(bytes, encoding, complete);
+  if (text.trim() === '') throw new BadFileError(`« ${name} » est vide.`, { file: name });
+
+  const lineEnding = detectLineEnding(text);
+  const newline = NEWLINES[lineEnding];
+  const signatures = presetSignatures(orm);
+  if (options.preset) signatures.add(headerSignature(options.preset.headers));
+  const maxColumn = options.mapping ? Math.max(-1, ...Object.values(options.mapping)) : -1;
+  const { layout, separatorFound } = detectLayout(
+    text,
+    newline,
+    complete,
+    (cells) => (maxColumn >= 0 && cells.length > maxColumn && cells.some((c) => c.trim() !== '')) || signatures.has(headerSignature(cells.map((c) => c.trim()))),
+    options.firstRowFallback ?? false,
+  );
+  if (!layout) {
+    throw new BadFileError(
+      separatorFound
+        ? `« ${name} » : aucune ligne d'en-tête reconnue dans les premières lignes (attendu des colonnes comme « Date représentation », « Prix », « Nom »).`
+        : `« ${name} » : aucun séparateur de colonnes reconnu (point-virgule, virgule, tabulation ou barre verticale).`,
+      { file: name, line: 1 },
+    );
+  }
+  const headerRow = layout.rows[layout.headerIndex];
+  const headers = headerRow.cells.map((h) => h.trim());
+  const dataRows = parseSample(text, layout.separator, newline, complete).filter((r) => r.line > headerRow.line && !isBlank(r.cells));
+
+  let preset: Preset | null = null;
+  let mapping: ColumnMapping;
+  if (options.mapping) {
+    for (const [field, column] of Object.entries(options.mapping)) {
+      if (column >= headers.length) {
+        throw new EngineError('VALIDATION', `« ${name} » : le champ ${field} est associé à la colonne ${column + 1}, mais le fichier n'en a que ${headers.length}.`);
+      }
+    }
+    mapping = { ...options.mapping };
+  } else {
+    preset = options.preset && presetMatches(options.preset, headers) ? options.preset : findPresetForHeaders(orm, headers);
+    mapping = preset ? mappingForHeaders(toByName(preset), headers) : proposeMapping(headers);
+  }
+  const kind = options.kind ?? preset?.kind ?? detectKind(mapping);
+  mapping = restrictMapping(mapping, kind, headers.length);
+
+  return {
+    path,
+    name,
+    sizeBytes: size,
+    encoding,
+    encodingSettled: complete || hasHighBytes(bytes),
+    separator: layout.separator,
+    lineEnding,
+    headerLine: headerRow.line,
+    headers,
+    sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+    kind,
+    mapping,
+    missingRequired: missingRequired(mapping, kind),
+    preset: preset?.name ?? null,
+    dayFirst: options.dayFirst ?? proveDayFirst(dataRows, mapping),
+  };
+}
+
+/** A preset's mapping by header name, from its headers and column indexes. */
+function toByName(preset: Preset): Record<string, string> {
+  const byName: Record<string, string> = {};
+  for (const [field, column] of Object.entries(preset.mapping)) byName[field] = preset.headers[column];
+  return byName;
+}
+
+export async function inspectFiles(paths: string[], names: string[] | undefined, ctx: EngineContext): Promise<FileInspection[]> {
+  const inspections: FileInspection[] = [];
+  for (const [i, path] of paths.entries()) {
+    const { encodingSettled: _settled, ...inspection } = await inspectFile(path, names?.[i] || basename(path), ctx.db.orm, { firstRowFallback: true });
+    inspections.push(inspection);
+  }
+  return inspections;
+}
