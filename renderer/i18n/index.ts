@@ -4,6 +4,16 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
 
+/**
+ * Each screen of a domain may keep its strings in a file of its own, `fr/<domain>.json` and
+ * `en/<domain>.json`, holding one top-level key (its namespace in the translation): merged here
+ * into the one translation of each language, so that domains never edit the same file.
+ */
+const domainFiles = (files: Record<string, { default: Record<string, unknown> }>) =>
+  Object.assign({}, ...Object.values(files).map((file) => file.default)) as Record<string, unknown>;
+const frDomains = domainFiles(import.meta.glob('./fr/*.json', { eager: true }));
+const enDomains = domainFiles(import.meta.glob('./en/*.json', { eager: true }));
+
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'parterre.language';
@@ -12,7 +22,7 @@ const stored = localStorage.getItem(STORAGE_KEY);
 const initial: Language = stored === 'en' ? 'en' : 'fr';
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: { ...fr, ...frDomains } }, en: { translation: { ...en, ...enDomains } } },
   lng: initial,
   fallbackLng: 'fr',
   // React escapes already; i18next escaping would double-encode « & » in names.
