@@ -58,8 +58,11 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
         void engine.call('imports.cancel', {});
       });
       try {
+        const paths = args.positionals.map((path) => resolve(path));
+        // The user named these files on the command line: the engine may read them (path-policy.ts).
+        engine.grant(paths);
         const summary = await call(engine, 'imports.run', {
-          files: args.positionals.map((path) => ({ path: resolve(path) })),
+          files: paths.map((path) => ({ path })),
           preset: args.preset,
           savePreset: args.savePreset,
           seasonStartMonth: args.seasonStartMonth,

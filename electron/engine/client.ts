@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CallInput, CallName, CallOutput, CallResult, EngineEvent } from '../../shared/contract.js';
+import type { GrantAccess } from './path-policy.js';
 import type { EngineWorkerData, FromWorker, ToWorker } from './protocol.js';
 
 export interface EngineClient {
@@ -12,6 +13,12 @@ export interface EngineClient {
   /** Untyped entry for transports that relay a name and an input they have not checked. */
   callRaw(name: string, input: unknown): Promise<CallResult<unknown>>;
   on(listener: (event: EngineEvent) => void): () => void;
+  /**
+   * Tells the engine these paths were chosen by the user (see path-policy.ts). Only the transport
+   * that heard the user calls it: the command line for its arguments, the desktop shell for its
+   * dialogs and drops. Takes effect before any call made after it (one ordered channel).
+   */
+  grant(paths: readonly string[], access?: GrantAccess): void;
   /** Resolves once the database is open (schemaVersion -1 when it could not be opened). */
   ready: Promise<number>;
   close(): Promise<void>;
@@ -61,6 +68,9 @@ export function startEngine(data: EngineWorkerData): EngineClient {
   return {
     call: (name, input) => callRaw(name, input) as never,
     callRaw,
+    grant(paths, access = 'read') {
+      if (paths.length) worker.postMessage({ type: 'grant', paths: [...paths], access } satisfies ToWorker);
+    },
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,11 +1,14 @@
 /** What every handler receives besides its input. */
 import type { OpenDatabase } from '../../db/open.js';
 import type { CallName, CallOutput, EngineEvent, HandlerInput } from '../../shared/contract.js';
+import type { PathPolicy } from './path-policy.js';
 
 export interface EngineContext {
   db: OpenDatabase;
   /** Folder for the app's own files (temporary import copies, the generated demo). */
   dataDir: string;
+  /** Which files a caller may make the engine read or write (see path-policy.ts): every path from an input goes through it. */
+  paths: PathPolicy;
   emit(event: EngineEvent): void;
   /** Aborted when the user cancels; long handlers check it between chunks. */
   signal: AbortSignal;

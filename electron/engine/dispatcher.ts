@@ -8,6 +8,7 @@ import type { OpenDatabase } from '../../db/open.js';
 import type { EngineContext, Handlers } from './context.js';
 import { toCallError } from './call-error.js';
 import { EngineError } from './errors.js';
+import { createPathPolicy, type PathPolicy } from './path-policy.js';
 
 const UNQUEUED = new Set<string>(['imports.cancel']);
 
@@ -20,7 +21,10 @@ export function createDispatcher(options: {
   dataDir: string;
   handlers: Handlers;
   emit: (event: EngineEvent) => void;
+  /** The worker passes the policy it grants paths to; by default, the data folder alone. */
+  paths?: PathPolicy;
 }): Dispatcher {
+  const paths = options.paths ?? createPathPolicy({ dataDir: options.dataDir });
   let running: AbortController | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -31,6 +35,7 @@ export function createDispatcher(options: {
       const ctx: EngineContext = {
         db: options.db,
         dataDir: options.dataDir,
+        paths,
         emit: options.emit,
         signal: controller.signal,
         cancelRunning: () => {

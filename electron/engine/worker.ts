@@ -10,6 +10,7 @@ import type { CallResult } from '../../shared/contract.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { toCallError } from './call-error.js';
 import { handlers } from './handlers/index.js';
+import { createPathPolicy } from './path-policy.js';
 import type { EngineWorkerData, FromWorker, ToWorker } from './protocol.js';
 
 if (!parentPort) throw new Error('worker.ts must run as a worker thread');
@@ -23,11 +24,12 @@ const port = parentPort;
 const post = (message: FromWorker) => port.postMessage(message);
 const { dbPath, dataDir } = workerData as EngineWorkerData;
 
+const paths = createPathPolicy({ dataDir });
 let dispatcher: Dispatcher | null = null;
 let openFailure: CallResult<never> | null = null;
 try {
   const db = openDatabase(dbPath);
-  dispatcher = createDispatcher({ db, dataDir, handlers, emit: (event) => post({ type: 'event', event }) });
+  dispatcher = createDispatcher({ db, dataDir, paths, handlers, emit: (event) => post({ type: 'event', event }) });
   post({ type: 'ready', schemaVersion: db.schemaVersion });
 } catch (error) {
   // A database the app cannot open (newer schema, not a database): every call says why.
@@ -36,6 +38,10 @@ try {
 }
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'grant') {
+    paths.grant(message.paths, message.access);
+    return;
+  }
   if (message.type !== 'call') return;
   const pending = dispatcher ? dispatcher.dispatch(message.name, message.input) : Promise.resolve(openFailure!);
   void pending.then((result) => post({ type: 'result', id: message.id, result }));

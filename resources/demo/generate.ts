@@ -8,7 +8,8 @@
  * fast (a million lines ≈ 100,000 customers) and performances with the lines, so the shape of
  * the audience stays realistic.
  */
-import { rename, rm } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, link, rename, rm } from 'node:fs/promises';
 import { createAudience, seasonPool } from './audience.js';
 import { EOL, HEADERS, row } from './csv.js';
 import { createProgramme, trimToSeats, type ProgrammeCounters } from './programme.js';
@@ -35,6 +36,11 @@ export interface DemoOptions {
   lines?: number;
   /** Stops between chunks when aborted (the partial file is removed). */
   signal?: AbortSignal;
+  /**
+   * Never replace an existing file: the partial file is created exclusively and the finished one
+   * is linked into place, which fails if the target appeared meanwhile (a rename would replace it).
+   */
+  exclusive?: boolean;
 }
 
 export async function generateDemoExport(options: DemoOptions): Promise<{ path: string; lines: number; bytes: number }> {
@@ -48,7 +54,7 @@ export async function generateDemoExport(options: DemoOptions): Promise<{ path: 
 
   // Written beside the target and renamed at the end: a half-written demo never looks finished.
   const partial = `${options.path}.part`;
-  const writer = new Cp1252Writer(partial);
+  const writer = new Cp1252Writer(partial, options.exclusive ? 'wx' : 'w');
   const write = (text: string) => {
     if (options.signal?.aborted) throw new Error('Génération de la démonstration annulée.');
     return writer.write(text);
@@ -65,11 +71,24 @@ export async function generateDemoExport(options: DemoOptions): Promise<{ path: 
       await new SeasonSales(random, list, customers, seasonPool(customers, s), s, sales, write).run();
     }
     const bytes = await writer.close();
-    await rename(partial, options.path);
+    if (options.exclusive) await moveExclusive(partial, options.path);
+    else await rename(partial, options.path);
     return { path: options.path, lines: sales.lines, bytes };
   } catch (error) {
     writer.destroy();
-    await rm(partial, { force: true });
+    // An exclusive open that failed because the partial file exists must not remove someone else's file.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !options.exclusive) await rm(partial, { force: true });
     throw error;
   }
+}
+
+/** Moves `from` to `to` only if `to` does not exist (a hard link where the file system has them, else an exclusive copy). */
+async function moveExclusive(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    await copyFile(from, to, fsConstants.COPYFILE_EXCL);
+  }
+  await rm(from, { force: true });
 }

@@ -24,9 +24,14 @@ export class Cp1252Writer {
   private readonly stream: WriteStream;
   private pending = '';
   private written = 0;
+  /** The stream's failure (a file that exists under `wx`, a full disk), thrown by the next write or close. */
+  private failure: Error | null = null;
 
-  constructor(path: string) {
-    this.stream = createWriteStream(path);
+  /** `wx` refuses a file that exists already. */
+  constructor(path: string, flags: 'w' | 'wx' = 'w') {
+    this.stream = createWriteStream(path, { flags });
+    // Without a listener, a stream error would be thrown out of nowhere and end the thread.
+    this.stream.on('error', (error) => (this.failure ??= error));
   }
 
   /**
@@ -34,12 +39,14 @@ export class Cp1252Writer {
    * chunk went to disk (await it to honour backpressure).
    */
   write(text: string): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
     this.pending += text;
     if (this.pending.length < CHUNK_CHARS) return undefined;
     return this.flush();
   }
 
   private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     if (!this.pending) return;
     const bytes = Buffer.from(this.pending, 'latin1');
     this.pending = '';
@@ -50,6 +57,7 @@ export class Cp1252Writer {
   /** Flushes what is left and closes the file; resolves to the number of bytes written. */
   async close(): Promise<number> {
     await this.flush();
+    if (this.failure) throw this.failure;
     this.stream.end();
     await once(this.stream, 'finish');
     return this.written;
