@@ -4,7 +4,7 @@
  *   GET  /, static files     the built renderer (no token: it holds no data)
  *   POST /rpc                {name, input} → the engine's {ok, value} | {ok: false, error}
  *   GET  /events?token=      engine events as server-sent events
- *   POST /upload?name=       raw file bytes streamed to <dataDir>/uploads/
+ *   POST /upload?name=       raw file bytes streamed into Parterre's own uploads folder (upload.ts)
  * Every request must name our own host and port (DNS rebinding); /rpc and /upload need
  * `Authorization: Bearer <token>`.
  */
@@ -14,7 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { relayEvents } from './events.js';
 import { bearerToken, isOwnRequest, sameToken } from './guard.js';
 import { resolveStaticPath, sendStaticFile } from './static.js';
-import { saveUpload, UploadTooLargeError } from './upload.js';
+import { UploadRefusedError, type Uploads } from './upload.js';
 
 /** A call's JSON body is small (search terms, file paths, a mapping); this is generous. */
 export const MAX_RPC_BODY_BYTES = 1024 * 1024;
@@ -30,7 +30,8 @@ export interface RouteOptions {
   /** The port actually listened on (the Host check needs it). */
   port: () => number;
   rendererDir: string;
-  dataDir: string;
+  /** Where uploads go, with their caps (upload.ts). */
+  uploads: Pick<Uploads, 'save'>;
   /** Called with each open event stream's stop function, so that closing the server ends them. */
   trackStream?: (stop: () => void) => () => void;
 }
@@ -112,9 +113,11 @@ export function createRequestHandler(options: RouteOptions) {
     const name = url.searchParams.get('name')?.trim();
     if (!name) throw fail(400, 'VALIDATION', 'Envoi refusé : le nom du fichier manque (?name=…).');
     try {
-      sendJson(response, 200, { ok: true, value: await saveUpload(request, options.dataDir, name) });
+      sendJson(response, 200, { ok: true, value: await options.uploads.save(request, name) });
     } catch (error) {
-      if (error instanceof UploadTooLargeError) throw fail(413, 'VALIDATION', error.message);
+      if (error instanceof UploadRefusedError) throw fail(413, 'VALIDATION', error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC') throw fail(507, 'INTERNAL', 'Envoi impossible : le disque de Parterre est plein.');
       throw error;
     }
   };
@@ -153,10 +156,12 @@ export function createRequestHandler(options: RouteOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     route(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
+      // An unexpected error's own message may name the server's folders: only its code goes out.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
       const callError: CallError =
         error instanceof HttpError
           ? error.error
-          : { code: 'INTERNAL', message: `Erreur du serveur : ${error instanceof Error ? error.message : String(error)}` };
+          : { code: 'INTERNAL', message: `Erreur du serveur : la demande n'a pas abouti${typeof code === 'string' ? ` (${code})` : ''}.` };
       if (response.headersSent) {
         response.destroy();
         return;

@@ -4,19 +4,22 @@
  * end-to-end tests drive it in Chromium, and `parterre serve` opens it. It prints nothing: the
  * caller prints the address.
  */
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from '../engine/client.js';
 import { newToken } from './guard.js';
 import { createRequestHandler } from './routes.js';
-import { clearUploads } from './upload.js';
+import { createUploads, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload.js';
 
 export interface StartedServer {
   /** `http://127.0.0.1:<port>/#token=<token>`: the token is in the fragment, never sent to a server or logged. */
   url: string;
   port: number;
   token: string;
+  /** The folder Parterre made for this run's uploads (removed at close if nothing else is in it). */
+  uploadsFolder: string;
   close(): Promise<void>;
 }
 
@@ -27,8 +30,10 @@ export async function startServer(options: {
   dataDir: string;
   port?: number;
   rendererDir?: string;
+  uploadLimits?: UploadLimits;
 }): Promise<StartedServer> {
-  await clearUploads(options.dataDir);
+  await mkdir(options.dataDir, { recursive: true });
+  const uploads = await createUploads(options.dataDir, options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
   const engine = startEngine({ dbPath: options.dbPath, dataDir: options.dataDir });
   const token = newToken();
   const streams = new Set<() => void>();
@@ -40,7 +45,7 @@ export async function startServer(options: {
       token,
       port: () => port,
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-      dataDir: options.dataDir,
+      uploads,
       trackStream(stop) {
         streams.add(stop);
         return () => streams.delete(stop);
@@ -58,6 +63,7 @@ export async function startServer(options: {
     });
   } catch (error) {
     await engine.close();
+    await uploads.remove();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Error(`Le port ${options.port} est déjà utilisé : choisissez-en un autre avec --port.`, { cause: error });
     throw error;
@@ -68,6 +74,7 @@ export async function startServer(options: {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    uploadsFolder: uploads.folder,
     async close() {
       for (const stop of streams) stop();
       streams.clear();
@@ -76,7 +83,7 @@ export async function startServer(options: {
         server.closeAllConnections();
       });
       await engine.close();
-      await clearUploads(options.dataDir);
+      await uploads.remove();
     },
   };
 }

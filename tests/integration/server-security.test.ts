@@ -169,7 +169,7 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('streams an upload to a new file under uploads/ and reports its size', async () => {
+  it('streams an upload to a new file in its own uploads folder and reports its size', async () => {
     // 3 MiB in 48 chunks: more than one socket read, and a known digest to compare with.
     const chunks = Array.from({ length: 48 }, () => randomBytes(64 * 1024));
     const expectedSize = 48 * 64 * 1024;
@@ -185,7 +185,8 @@ describe('browser-mode server', () => {
     expect(result.ok).toBe(true);
     expect(result.value.sizeBytes).toBe(expectedSize);
     expect(result.value.name).toBe('../Billets saison.csv');
-    expect(result.value.path.startsWith(join(root, 'uploads') + sep)).toBe(true);
+    expect(result.value.path.startsWith(server.uploadsFolder + sep)).toBe(true);
+    expect(server.uploadsFolder.startsWith(join(root, 'parterre-uploads-'))).toBe(true);
     expect(result.value.path.endsWith('-Billets saison.csv')).toBe(true);
     expect(statSync(result.value.path).size).toBe(expectedSize);
     expect(createHash('sha256').update(readFileSync(result.value.path)).digest('hex')).toBe(expectedDigest);
@@ -221,7 +222,7 @@ describe('event stream', () => {
       token,
       port: () => port,
       rendererDir: tempDir('parterre-renderer-'),
-      dataDir: tempDir('parterre-data-'),
+      uploads: { save: () => Promise.reject(new Error('no upload here')) },
     });
     http = createServer(handler);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
