@@ -5,10 +5,10 @@
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMigrations } from './migrate.js';
 import * as schema from './schema.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -78,8 +78,8 @@ export function openDatabase(
         backupPath = `${path}.bak-v${fileVersion}-${stamp}`;
         sqlite.prepare('VACUUM INTO ?').run(backupPath);
       }
-      const orm = drizzle(sqlite, { schema });
-      migrate(orm, { migrationsFolder });
+      // Foreign keys off, one transaction per migration, foreign_key_check before each commit (migrate.ts).
+      runMigrations(sqlite, migrationsFolder);
       sqlite.pragma(`user_version = ${appVersion}`);
     }
     return { sqlite, orm: drizzle(sqlite, { schema }), path, schemaVersion: appVersion, backupPath };
