@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const noElectron = {
   group: ['electron', 'electron/*'],
-  message: 'The engine, db/ and shared/ run in plain Node: only electron/desktop/ may import electron.',
+  message: 'Only electron/desktop/ may import electron: the engine, browser mode, the command line, db/ and shared/ run in plain Node.',
 };
 
 export default tseslint.config(
@@ -18,6 +18,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Browser mode (electron/server/) and the command line (electron/cli/) run where no Electron
+    // runtime exists: everything under electron/ but the desktop shell.
+    files: ['electron/**'],
+    ignores: ['electron/desktop/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
   {
     files: ['shared/**', 'db/**', 'electron/engine/**'],

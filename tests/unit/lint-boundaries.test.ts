@@ -26,6 +26,18 @@ describe('folder boundaries', () => {
     expect(await restrictedMessages(code, 'electron/desktop/main.ts')).toHaveLength(0);
   });
 
+  it('keep electron out of browser mode, the command line and the rest of electron/ but the desktop shell', async () => {
+    const code = "import { app } from 'electron';\nexport const x = app;\n";
+    const subpath = "import { ipcMain } from 'electron/main';\nexport const x = ipcMain;\n";
+    for (const file of ['electron/server/routes.ts', 'electron/server/new-route.ts', 'electron/cli/run.ts', 'electron/cli/report.ts', 'electron/data-dir.ts']) {
+      expect(await restrictedMessages(code, file), file).toEqual([expect.stringContaining('Only electron/desktop/ may import electron')]);
+      expect(await restrictedMessages(subpath, file), file).toHaveLength(1);
+    }
+    for (const file of ['electron/desktop/ipc.ts', 'electron/desktop/protocol.ts']) {
+      expect(await restrictedMessages(code, file), file).toHaveLength(0);
+    }
+  });
+
   it('keep the DOM out of the engine', async () => {
     expect(await restrictedMessages('export const t = document.title;\n', 'electron/engine/kpi/x.ts')).toHaveLength(1);
   });
