@@ -1,6 +1,6 @@
 /**
  * Builds the renderer into dist/renderer. `base: './'` keeps every asset path relative, so the
- * same build loads from file:// in Electron and from the browser-mode server.
+ * same build loads from app://parterre/ in Electron and from the browser-mode server.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

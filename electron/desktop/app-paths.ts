@@ -3,12 +3,14 @@
  * PARTERRE_DATA_DIR says otherwise (tests, a box office keeping its data on another disk).
  */
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_URL } from './app-protocol.js';
 
 export interface AppPaths {
   dataDir: string;
   dbPath: string;
   windowStatePath: string;
+  /** The built renderer, served to the window as app://parterre/ (app-protocol.ts). */
+  rendererDir: string;
   rendererIndex: string;
   /** The one URL the window may show and accept calls from (no query, no fragment). */
   appUrl: string;
@@ -34,13 +36,15 @@ export function resolveAppPaths(options: {
 }): AppPaths {
   const override = options.env.PARTERRE_DATA_DIR?.trim();
   const dataDir = override ? resolve(override) : options.userData;
-  const rendererIndex = join(options.appPath, 'dist', 'renderer', 'index.html');
+  const rendererDir = join(options.appPath, 'dist', 'renderer');
+  const rendererIndex = join(rendererDir, 'index.html');
   return {
     dataDir,
     dbPath: options.dbPath ?? join(dataDir, 'parterre.sqlite'),
     windowStatePath: join(dataDir, 'window-state.json'),
+    rendererDir,
     rendererIndex,
-    appUrl: pathToFileURL(rendererIndex).href,
+    appUrl: APP_URL,
     preloadPath: join(options.appPath, 'dist-electron', 'preload.cjs'),
   };
 }

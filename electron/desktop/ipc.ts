@@ -1,18 +1,30 @@
 /**
- * The single IPC channel between the window and the engine. Calls are accepted only from the
- * app's own main frame showing the app's own file URL (an iframe or a page the window was somehow
- * led to gets nothing). `dialog.openFiles` is answered here with the native chooser; every other
- * call goes to the engine as it is: the engine validates the name and the input.
+ * The IPC between the window and the engine. Calls are accepted only from the app's own main frame
+ * showing the app's own page, app://parterre/ (an iframe or a page the window was somehow led to
+ * gets nothing). `dialog.openFiles` is answered here with the native chooser; every other call goes
+ * to the engine as it is: the engine validates the name and the input.
+ *
+ * Paths: the engine reads outside its data folder only the files the user chose (see
+ * electron/engine/path-policy.ts), and only this module tells it which: the paths the native
+ * chooser returned, and those of files dropped on the window, which the preload reads with
+ * webUtils (only it can) and hands here on a channel of their own, `parterre:dropped`, that the
+ * page cannot reach (the page's `invoke` only ever sends on `parterre:invoke`). A path the window
+ * makes up is refused by the engine, whatever call carries it.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult, EngineEvent } from '../../shared/contract.js';
+import { isAbsolute } from 'node:path';
 import { withoutFragment } from './app-paths.js';
 
 export const INVOKE_CHANNEL = 'parterre:invoke';
 export const EVENT_CHANNEL = 'parterre:event';
+/** The preload's own channel for the path of a dropped file (not reachable through `invoke`). */
+export const DROP_CHANNEL = 'parterre:dropped';
 
 export interface IpcEngine {
   callRaw(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Paths the user chose, handed out by this process (path-policy.ts). */
+  grant(paths: readonly string[]): void;
 }
 
 export interface IpcOptions {
@@ -47,10 +59,25 @@ export function registerIpc(options: IpcOptions): () => void {
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'VALIDATION', message: 'Appel illisible : le nom manque.' } };
     }
-    if (name === 'dialog.openFiles') return { ok: true, value: { paths: await options.openFiles(window!) } };
+    if (name === 'dialog.openFiles') {
+      const paths = await options.openFiles(window!);
+      options.engine.grant(paths);
+      return { ok: true, value: { paths } };
+    }
     return options.engine.callRaw(name, input ?? {});
   });
-  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+  ipcMain.handle(DROP_CHANNEL, (event, path: unknown): CallResult<{ path: string }> => {
+    if (!isTrustedSender(event, options.getWindow(), options.appUrl)) return refused;
+    if (typeof path !== 'string' || !isAbsolute(path)) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'Aucun fichier déposé.' } };
+    }
+    options.engine.grant([path]);
+    return { ok: true, value: { path } };
+  });
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(DROP_CHANNEL);
+  };
 }
 
 /** Engine events and menu actions to the window, which listens through preload's `on`. */

@@ -28,6 +28,7 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
     // The normal bounds even when maximized, so that un-maximizing next time gives a sane size.
     saveWindowState(paths.windowStatePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
-  void window.loadFile(paths.rendererIndex);
+  // From our own scheme, never file:// (app-protocol.ts).
+  void window.loadURL(paths.appUrl);
   return window;
 }

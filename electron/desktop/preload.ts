@@ -9,16 +9,18 @@ import type { EngineEvent } from '../../shared/contract.js';
 // only require a few modules, and its bundle must not pull the main process's code.
 const INVOKE_CHANNEL = 'parterre:invoke';
 const EVENT_CHANNEL = 'parterre:event';
+const DROP_CHANNEL = 'parterre:dropped';
 
 const api = {
   invoke(name: string, input?: unknown): Promise<unknown> {
     // A dropped File has its path only here (webUtils is preload-only, a File cannot cross IPC).
+    // The path goes to the main process on a channel of its own, so that the engine may read it:
+    // a page can hand over a real File the user dropped, never a path it made up.
     if (name === 'dialog.pathOfDroppedFile') {
       const file = (input as { file?: unknown } | undefined)?.file;
-      if (!(file instanceof File)) {
-        return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'Aucun fichier déposé.' } });
-      }
-      return Promise.resolve({ ok: true, value: { path: webUtils.getPathForFile(file) } });
+      const path = file instanceof File ? webUtils.getPathForFile(file) : '';
+      if (!path) return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'Aucun fichier déposé.' } });
+      return ipcRenderer.invoke(DROP_CHANNEL, path);
     }
     return ipcRenderer.invoke(INVOKE_CHANNEL, { name, input });
   },

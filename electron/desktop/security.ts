@@ -1,7 +1,8 @@
 /**
  * The window's locks, all in one place so that one test can check each of them: an isolated,
  * sandboxed renderer without Node, a CSP on every response, no navigation away from the app, no
- * new windows, no permission (camera, notifications, geolocation...) ever granted.
+ * new windows, no permission (camera, notifications, geolocation...) ever granted. Every web
+ * contents the app ever creates gets the same locks (`app.on('web-contents-created')` in main.ts).
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
@@ -32,8 +33,14 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The window shows the app and nothing else: no link, redirect or script can take it elsewhere. */
+/**
+ * The window shows the app and nothing else: no link, redirect or script can take it or one of
+ * its frames elsewhere (`will-frame-navigate` covers frames, `will-navigate` the main frame alone
+ * on older runtimes), and no new window opens. The renderer routes by fragment, which navigates
+ * nothing.
+ */
 export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: `#/spectateurs`, `#/spectateurs/42`, `#/importer`. Hash routes work the same
- * from file:// (Electron) and from the browser-mode server, and keep the Back key working.
+ * from app://parterre/ (Electron) and from the browser-mode server, and keep the Back key working.
  */
 import { useEffect, useState } from 'react';
 

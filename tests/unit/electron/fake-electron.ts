@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
 export class FakeWebContents extends EventEmitter {
-  mainFrame = { url: 'file:///app/dist/renderer/index.html' };
+  mainFrame = { url: 'app://parterre/index.html' };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
   print = vi.fn();

@@ -6,26 +6,26 @@ vi.mock('electron', () => ({ ipcMain }));
 
 const { registerIpc, isTrustedSender, sendToWindow } = await import('../../../electron/desktop/ipc.js');
 
-const APP_URL = 'file:///app/dist/renderer/index.html';
+const APP_URL = 'app://parterre/index.html';
 
 function setup() {
   const contents = new FakeWebContents();
   const window = { webContents: contents, isDestroyed: () => false };
-  const engine = { callRaw: vi.fn(async () => ({ ok: true as const, value: 'réponse' })) };
+  const engine = { callRaw: vi.fn(async () => ({ ok: true as const, value: 'réponse' })), grant: vi.fn() };
   const openFiles = vi.fn(async () => ['/clé/billets.csv', '/clé/clients.csv']);
   registerIpc({ engine, getWindow: () => window as never, appUrl: APP_URL, openFiles });
   const handler = ipcMain.handle.mock.calls[0][1] as (event: unknown, request: unknown) => Promise<unknown>;
+  const dropped = ipcMain.handle.mock.calls[1][1] as (event: unknown, path: unknown) => unknown;
   const trustedEvent = () => ({ sender: contents, senderFrame: contents.mainFrame });
-  return { contents, window, engine, openFiles, handler, trustedEvent };
+  return { contents, window, engine, openFiles, handler, dropped, trustedEvent };
 }
 
 beforeEach(() => vi.clearAllMocks());
 
 describe('ipc', () => {
-  it('registers one channel, parterre:invoke, with ipcMain.handle and nothing else', () => {
+  it('registers the call channel and the preload’s drop channel with ipcMain.handle, and nothing else', () => {
     setup();
-    expect(ipcMain.handle).toHaveBeenCalledOnce();
-    expect(ipcMain.handle.mock.calls[0][0]).toBe('parterre:invoke');
+    expect(ipcMain.handle.mock.calls.map((call) => call[0])).toEqual(['parterre:invoke', 'parterre:dropped']);
     expect(ipcMain.on).not.toHaveBeenCalled();
   });
 
@@ -72,12 +72,46 @@ describe('ipc', () => {
     );
   });
 
-  it('answers dialog.openFiles with the native chooser, not the engine', async () => {
+  it('answers dialog.openFiles with the native chooser, not the engine, and grants the engine the chosen paths', async () => {
     const { handler, trustedEvent, engine, openFiles, window } = setup();
     const result = await handler(trustedEvent(), { name: 'dialog.openFiles', input: {} });
     expect(result).toEqual({ ok: true, value: { paths: ['/clé/billets.csv', '/clé/clients.csv'] } });
     expect(openFiles).toHaveBeenCalledWith(window);
+    expect(engine.grant).toHaveBeenCalledWith(['/clé/billets.csv', '/clé/clients.csv']);
     expect(engine.callRaw).not.toHaveBeenCalled();
+  });
+
+  it('grants nothing when the chooser is cancelled', async () => {
+    const { handler, trustedEvent, engine, openFiles } = setup();
+    openFiles.mockResolvedValueOnce([]);
+    expect(await handler(trustedEvent(), { name: 'dialog.openFiles', input: {} })).toEqual({ ok: true, value: { paths: [] } });
+    expect(engine.grant).not.toHaveBeenCalledWith(expect.arrayContaining([expect.any(String)]));
+  });
+
+  it('grants the path of a file dropped on the window, from the main frame only', async () => {
+    const { dropped, trustedEvent, contents, engine } = setup();
+    expect(dropped(trustedEvent(), '/media/clé/billets.csv')).toEqual({ ok: true, value: { path: '/media/clé/billets.csv' } });
+    expect(engine.grant).toHaveBeenCalledWith(['/media/clé/billets.csv']);
+    engine.grant.mockClear();
+    expect(dropped({ sender: contents, senderFrame: { url: APP_URL } }, '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    for (const bad of ['', 'relatif.csv', 42, null, { path: '/x' }]) {
+      expect(dropped(trustedEvent(), bad), String(bad)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(engine.grant).not.toHaveBeenCalled();
+  });
+
+  it('forwards a path the window made up to the engine unchanged and grants nothing: the engine refuses it', async () => {
+    const { handler, trustedEvent, engine } = setup();
+    await handler(trustedEvent(), { name: 'imports.inspect', input: { paths: ['/home/u/.ssh/id_rsa'] } });
+    expect(engine.callRaw).toHaveBeenCalledWith('imports.inspect', { paths: ['/home/u/.ssh/id_rsa'] });
+    expect(engine.grant).not.toHaveBeenCalled();
+  });
+
+  it('refuses a page served from file://, even the renderer’s own index.html', () => {
+    const contents = new FakeWebContents();
+    contents.mainFrame.url = 'file:///app/dist/renderer/index.html';
+    const window = { webContents: contents, isDestroyed: () => false };
+    expect(isTrustedSender({ sender: contents, senderFrame: contents.mainFrame } as never, window as never, APP_URL)).toBe(false);
   });
 
   it('refuses dialog.openFiles from an untrusted frame without opening a dialog', async () => {

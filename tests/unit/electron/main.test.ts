@@ -16,9 +16,15 @@ writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html>'
 vi.stubEnv('PARTERRE_DATA_DIR', dataDir);
 
 const mocks = vi.hoisted(() => {
-  const windows: { options: Record<string, unknown>; webContents: unknown; loadFile: ReturnType<typeof import('vitest').vi.fn> }[] = [];
+  const windows: { options: Record<string, unknown>; webContents: unknown; loadURL: ReturnType<typeof import('vitest').vi.fn> }[] = [];
+  const order: string[] = [];
   return {
     windows,
+    order,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
+      handle: vi.fn(() => order.push('handle')),
+    },
     session: { value: null as unknown },
     ipcMain: { handle: vi.fn(), on: vi.fn(), removeHandler: vi.fn() },
     menuTemplates: [] as unknown[],
@@ -29,7 +35,7 @@ const mocks = vi.hoisted(() => {
       getAppPath: vi.fn(),
       setPath: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
-      whenReady: vi.fn(() => Promise.resolve()),
+      whenReady: vi.fn(() => (order.push('whenReady'), Promise.resolve())),
       on: vi.fn(),
       quit: vi.fn(),
       isPackaged: false,
@@ -44,7 +50,7 @@ vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   class BrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
-    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
     constructor(readonly options: Record<string, unknown>) {
       super();
       mocks.windows.push(this as never);
@@ -58,6 +64,7 @@ vi.mock('electron', async () => {
     BrowserWindow,
     dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn() },
     ipcMain: mocks.ipcMain,
+    protocol: mocks.protocol,
     Menu: {
       buildFromTemplate: (template: unknown) => (mocks.menuTemplates.push(template), template),
       setApplicationMenu: vi.fn(),
@@ -101,7 +108,32 @@ describe('main process', () => {
       webSecurity: true,
       preload: join(appPath, 'dist-electron', 'preload.cjs'),
     });
-    expect(window.loadFile).toHaveBeenCalledWith(join(appPath, 'dist', 'renderer', 'index.html'));
+    expect(window.loadURL).toHaveBeenCalledWith('app://parterre/index.html');
+  });
+
+  it('declares app:// privileged before the app is ready, then serves it from the built renderer', async () => {
+    expect(mocks.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(mocks.order.indexOf('whenReady'));
+    expect(mocks.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const [scheme, handler] = mocks.protocol.handle.mock.calls[0] as unknown as [string, (request: Request) => Promise<Response>];
+    expect(scheme).toBe('app');
+    const response = await handler(new Request('app://parterre/index.html'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html>');
+  });
+
+  it('locks every web contents the app creates, not just the main window', () => {
+    const [, listener] = mocks.app.on.mock.calls.find((call) => call[0] === 'web-contents-created') as unknown as [
+      string,
+      (event: unknown, contents: FakeWebContents) => void,
+    ];
+    const contents = new FakeWebContents();
+    listener({}, contents);
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
   it('locks the window against navigation and new windows', () => {
@@ -120,9 +152,8 @@ describe('main process', () => {
     expect(granted).toEqual([false]);
   });
 
-  it('registers the one IPC channel', () => {
-    expect(mocks.ipcMain.handle).toHaveBeenCalledOnce();
-    expect(mocks.ipcMain.handle.mock.calls[0][0]).toBe('parterre:invoke');
+  it('registers the call channel and the drop channel', () => {
+    expect(mocks.ipcMain.handle.mock.calls.map((call) => call[0])).toEqual(['parterre:invoke', 'parterre:dropped']);
   });
 
   it('relays engine events and menu actions to the window on parterre:event', () => {

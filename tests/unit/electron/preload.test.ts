@@ -24,12 +24,26 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('parterre:invoke', { name: 'seasons.list', input: {} });
   });
 
-  it('answers the path of a dropped file itself, without IPC', async () => {
+  it('reads the path of a dropped file itself and hands it to the main process on its own channel', async () => {
     electron.ipcRenderer.invoke.mockClear();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { path: '/media/usb/export.csv' } } as never);
     const file = new File(['a;b'], 'export.csv');
     await expect(api.invoke('dialog.pathOfDroppedFile', { file })).resolves.toEqual({ ok: true, value: { path: '/media/usb/export.csv' } });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('parterre:dropped', '/media/usb/export.csv');
+  });
+
+  it('sends nothing for something that is not a dropped file (a made-up File has no path)', async () => {
+    electron.ipcRenderer.invoke.mockClear();
     await expect(api.invoke('dialog.pathOfDroppedFile', { file: 'not a file' })).resolves.toMatchObject({ ok: false });
+    electron.webUtils.getPathForFile.mockReturnValueOnce('');
+    await expect(api.invoke('dialog.pathOfDroppedFile', { file: new File([''], 'fabriqué.csv') })).resolves.toMatchObject({ ok: false });
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('never lets the page reach the drop channel through invoke', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    await api.invoke('parterre:dropped', '/etc/passwd');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('parterre:invoke', { name: 'parterre:dropped', input: '/etc/passwd' });
   });
 
   it('on passes the event payload only, and its return value unsubscribes', () => {

@@ -17,10 +17,10 @@ describe('window security', () => {
     });
   });
 
-  it('refuses navigation, redirects, webviews and new windows', () => {
+  it('refuses navigation of the window and of its frames, redirects, webviews and new windows', () => {
     const contents = new FakeWebContents();
     hardenWebContents(contents as never);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-frame-navigate', 'will-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = fakeEvent();
       contents.emit(name, event, 'https://example.com/');
       expect(event.preventDefault, name).toHaveBeenCalledOnce();

@@ -45,6 +45,8 @@ describe('app paths', () => {
     expect(custom.dataDir).toBe('/mnt/données');
     expect(custom.dbPath).toBe(join('/mnt/données', 'parterre.sqlite'));
     expect(custom.windowStatePath).toBe(join('/mnt/données', 'window-state.json'));
-    expect(custom.appUrl).toBe('file:///opt/parterre/dist/renderer/index.html');
+    // The window's page comes from the app's own scheme, never a file URL.
+    expect(custom.appUrl).toBe('app://parterre/index.html');
+    expect(custom.rendererDir).toBe(join('/opt/parterre', 'dist', 'renderer'));
   });
 });
