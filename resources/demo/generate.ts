@@ -85,10 +85,14 @@ export async function generateDemoExport(options: DemoOptions): Promise<{ path: 
 /** Moves `from` to `to` only if `to` does not exist (a hard link where the file system has them, else an exclusive copy). */
 async function moveExclusive(from: string, to: string): Promise<void> {
   try {
-    await link(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
-    await copyFile(from, to, fsConstants.COPYFILE_EXCL);
+    try {
+      await link(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+      await copyFile(from, to, fsConstants.COPYFILE_EXCL);
+    }
+  } finally {
+    // Ours either way: the partial file was created exclusively.
+    await rm(from, { force: true });
   }
-  await rm(from, { force: true });
 }
