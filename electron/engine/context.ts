@@ -1,9 +1,13 @@
 /** What every handler receives besides its input. */
 import type { OpenDatabase } from '../../db/open.js';
 import type { CallName, CallOutput, EngineEvent, HandlerInput } from '../../shared/contract.js';
+import type { Databases } from './databases.js';
 
 export interface EngineContext {
-  db: OpenDatabase;
+  /** The database open now (`databases.current`), read when the handler reads it. */
+  readonly db: OpenDatabase;
+  /** The venue's own database and the demonstration one: which is open, and the switch. */
+  databases: Databases;
   /** Folder for the app's own files (temporary import copies, the generated demo). */
   dataDir: string;
   emit(event: EngineEvent): void;

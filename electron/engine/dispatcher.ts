@@ -8,11 +8,14 @@ import type { OpenDatabase } from '../../db/open.js';
 import type { EngineContext, Handlers } from './context.js';
 import { toCallError } from './call-error.js';
 import { EngineError } from './errors.js';
+import { Databases } from './databases.js';
 
 const UNQUEUED = new Set<string>(['imports.cancel']);
 
 export interface Dispatcher {
   dispatch(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** The own database given here, and the demonstration one once opened. */
+  databases: Databases;
 }
 
 export function createDispatcher(options: {
@@ -21,6 +24,7 @@ export function createDispatcher(options: {
   handlers: Handlers;
   emit: (event: EngineEvent) => void;
 }): Dispatcher {
+  const databases = new Databases(options.db, options.dataDir);
   let running: AbortController | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -29,7 +33,10 @@ export function createDispatcher(options: {
       if (!isCallName(name)) throw new EngineError('UNKNOWN_CALL', `Appel inconnu : ${name}`);
       const parsed = contract[name].input.parse(input ?? {});
       const ctx: EngineContext = {
-        db: options.db,
+        get db() {
+          return databases.current;
+        },
+        databases,
         dataDir: options.dataDir,
         emit: options.emit,
         signal: controller.signal,
@@ -47,6 +54,7 @@ export function createDispatcher(options: {
   };
 
   return {
+    databases,
     dispatch(name, input) {
       if (UNQUEUED.has(name)) return run(name, input, new AbortController());
       const result = queue.then(async () => {
