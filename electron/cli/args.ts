@@ -88,6 +88,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (sort !== undefined && !['ltv', 'orders', 'recency', 'name'].includes(sort)) {
     throw new UsageError(`--sort attend ltv, orders, recency ou name, pas « ${sort} ».`);
   }
+  const kinds = ['full', 'reduced', 'subscription', 'free'];
+  if (values.kind !== undefined && !kinds.includes(values.kind)) {
+    throw new UsageError(`--kind attend ${kinds.join('|')}, pas « ${values.kind} ».`);
+  }
   return {
     command,
     positionals: positionals.slice(1),

@@ -44,7 +44,7 @@ const REDUCED = [
 const FULL = ['plein*', 'normal', 'standard', 'adulte*', 'full', 'adult*', 'general', 'regular'];
 
 /** An age condition: « 26 ans », « -26 », « +65 », « 12-25 ans », « u26 », « 65+ » (not « - 25 € »). */
-const AGE = /(?:^|[\s(])(?:[-+<>≤≥]\d{1,2}(?![\d,.]|\s*(?:€|eur|\$|£))|\d{1,2}\s*(?:ans|yo|years?)\b|\d{1,2}\s*\+|u\d{2}\b)/i;
+const AGE = /(?:^|[\s(])[-+<>≤≥]\d{1,2}(?![\d,.]|\s*(?:€|eur|\$|£))|(?<!\d)\d{1,2}\s*(?:ans|yo|years?)\b|(?<!\d)\d{1,2}\s*\+|\bu\d{2}\b/i;
 
 interface Rule {
   words: string[];
