@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineContext } from '../../electron/engine/context.js';
 import { customerHandlers } from '../../electron/engine/handlers/customers.js';
 import { rebuildAggregates } from '../../electron/engine/kpi/aggregates.js';
+import type { CustomerSummary, Quartiles } from '../../shared/types.js';
 import { DbBuilder } from '../helpers/build-db.js';
 import { openTempDb, type TempDb } from '../helpers/temp-db.js';
 
@@ -26,8 +27,9 @@ function build(customers: Record<string, number[]>) {
   rebuildAggregates(db.sqlite);
   const ctx = { db } as unknown as EngineContext;
   return {
-    quartiles: () => customerHandlers['customers.quartiles']({}, ctx),
-    list: () => customerHandlers['customers.list']({ sort: 'name', reverse: false, offset: 0, limit: 100 }, ctx),
+    // Both handlers answer synchronously.
+    quartiles: () => customerHandlers['customers.quartiles']({}, ctx) as Quartiles,
+    list: () => customerHandlers['customers.list']({ sort: 'name', reverse: false, offset: 0, limit: 100 }, ctx) as { rows: CustomerSummary[] },
   };
 }
 
