@@ -134,9 +134,13 @@ export const orders = sqliteTable(
 );
 
 /**
- * The tariffs tickets are sold at: a name as the export gives it ('' when it gives none) and the
- * kind the import read from it (full, reduced, subscription, free). The same name read as two
- * kinds (« Plein tarif » at 0 € is free) is two rows. Written by imports only, never deleted.
+ * The tariffs tickets are sold at: a name as the export gives it ('' when it gives none), the kind
+ * the import proposed from it (full, reduced, subscription, free: import/propose/tariff-kind.ts)
+ * and the kind every figure counts, the user's once confirmed (migration 0004). The same name
+ * proposed as two kinds (« Plein tarif » at 0 € is free) is two rows. An import finds a tariff by
+ * its name and proposed kind, so a re-import never overwrites the kind the user set. Written by
+ * imports, corrected by the user (tariffs.setKind), never deleted. A trigger
+ * (`tariffs_proposed_kind_default`) sets the proposed kind of a row inserted without one to its kind.
  */
 export const tariffs = sqliteTable(
   'tariffs',
@@ -144,8 +148,11 @@ export const tariffs = sqliteTable(
     id: integer('id').primaryKey(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['full', 'reduced', 'subscription', 'free'] }).notNull(),
+    proposedKind: text('proposed_kind', { enum: ['full', 'reduced', 'subscription', 'free'] }),
+    /** 1 once the user confirmed or corrected `kind` (the SIBIL declaration checks it). */
+    kindConfirmed: integer('kind_confirmed').notNull().default(0),
   },
-  (t) => [uniqueIndex('tariffs_name_kind').on(t.name, t.kind)],
+  (t) => [uniqueIndex('tariffs_name_proposed_kind').on(t.name, t.proposedKind)],
 );
 
 export const tickets = sqliteTable(

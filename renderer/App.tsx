@@ -8,14 +8,25 @@ import { navigate, useHashRoute } from './hooks/useHashRoute.js';
 import { CustomerPage } from './pages/CustomerPage.js';
 import { CustomersPage } from './pages/CustomersPage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { TariffsPage } from './pages/TariffsPage.js';
+import { DatabaseSettings } from './components/settings/DatabaseSettings.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
+import { useOpenDatabase } from './lib/open-database.js';
 
 export function App() {
   const route = useHashRoute();
   const { t } = useTranslation();
   // Re-read on each visit of the home page: an import may just have filled the base.
   const info = useCall('app.info', route.page === 'home' ? {} : null);
+  // Another database opened (the demonstration, or back to the venue's) or the open one emptied:
+  // every page reads afresh, and the home page chooses again between welcome and customers.
+  const open = useOpenDatabase();
+  const generation = open ? `${open.path}|${open.counts.tickets === 0}` : '';
+  const { reload } = info;
+  useEffect(() => {
+    if (generation) reload();
+  }, [generation, reload]);
 
   useEffect(
     () =>
@@ -30,6 +41,8 @@ export function App() {
   if (route.page === 'customer') page = <CustomerPage id={route.id} />;
   else if (route.page === 'customers') page = <CustomersPage />;
   else if (route.page === 'import') page = <ImportPage />;
+  else if (route.page === 'tariffs') page = <TariffsPage />;
+  else if (route.page === 'database') page = <DatabaseSettings />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;
@@ -38,7 +51,10 @@ export function App() {
   return (
     <div className="shell">
       <Sidebar current={route.page === 'home' && info.value && info.value.counts.tickets > 0 ? 'customers' : route.page} />
-      <main className="content">{page}</main>
+      {/* Keyed by the database kind: a switch remounts the page, which reads the other base. */}
+      <main className="content" key={open?.kind ?? 'own'}>
+        {page}
+      </main>
     </div>
   );
 }

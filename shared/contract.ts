@@ -18,6 +18,8 @@ import type {
   Quartiles,
   SeasonIndicators,
 } from './types.js';
+import type { DatabaseInfo } from './database-types.js';
+import { TARIFF_KINDS, type TariffRow } from './tariff-types.js';
 
 /** Pairs an input schema with an output type (the output exists only for the type checker). */
 const call =
@@ -115,7 +117,8 @@ export const contract = {
       })
       .strict(),
   ),
-  'demo.load': call<ImportSummary>()(empty),
+  /** Opens the separate demonstration database, importing the demo into it the first time (summary null after). */
+  'demo.load': call<{ summary: ImportSummary | null; database: DatabaseInfo }>()(empty),
 
   /** The native file chooser: answered by the desktop shell (electron/desktop/ipc.ts), refused by the engine. */
   'dialog.openFiles': call<{ paths: string[] }>()(z.object({}).strict()),
@@ -124,6 +127,26 @@ export const contract = {
    * call Electron's webUtils.getPathForFile; a File cannot cross IPC), never by the engine.
    */
   'dialog.pathOfDroppedFile': call<{ path: string }>()(z.object({ file: z.unknown() }).strict()),
+
+  // Tariff kinds and databases (issue 9): the user sets each tariff's kind; the demonstration
+  // lives in a database of its own; a database can be emptied after a backup.
+  'tariffs.list': call<TariffRow[]>()(empty),
+  /** Sets and confirms the kinds of one or many tariffs; every figure is rebuilt in the same transaction. */
+  'tariffs.setKind': call<TariffRow[]>()(
+    z
+      .object({
+        tariffs: z
+          .array(z.object({ id: z.number().int().positive(), kind: z.enum(TARIFF_KINDS) }).strict())
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+  ),
+  'database.info': call<DatabaseInfo>()(empty),
+  /** Backs the open database up into the data folder's backups/, then empties it in one transaction. */
+  'database.empty': call<{ backupPath: string; database: DatabaseInfo }>()(empty),
+  /** Back from the demonstration to the venue's own database. */
+  'demo.leave': call<DatabaseInfo>()(empty),
 } as const;
 
 export type Contract = typeof contract;

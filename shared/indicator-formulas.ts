@@ -20,7 +20,10 @@ export const SEASON_FORMULAS: Record<SeasonFigure, Formula> = {
     fr: 'Places valides (une ligne de 3 places compte 3 ; les annulations sont déduites)',
     en: 'Valid seats (a line of 3 seats counts 3; cancellations are deducted)',
   },
-  ticketsPaid: { fr: 'Places valides à prix non nul', en: 'Valid seats at a non-zero price' },
+  ticketsPaid: {
+    fr: 'Places valides − places gratuites (payantes : prix non nul et tarif autre qu’exonéré / invitation)',
+    en: 'Valid seats − free seats (paid: a non-zero price and a tariff kind other than free / invitation)',
+  },
   ticketsFree: { fr: 'Places valides gratuites (prix 0, invitations, exonérés)', en: 'Valid free seats (price 0, invitations, exemptions)' },
   revenueCents: { fr: 'Somme des prix TTC des places valides', en: 'Sum of the prices (tax included) of valid seats' },
   revenueExclTaxCents: {

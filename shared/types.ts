@@ -217,6 +217,8 @@ export interface CustomerRecord extends CustomerSummary {
 export interface AppInfo {
   version: string;
   dbPath: string;
+  /** Which database is open (the venue's own or the demonstration) and where its file is. */
+  database: { kind: import('./database-types.js').DatabaseKind; path: string };
   schemaVersion: number;
   seasonStartMonth: number;
   counts: { customers: number; tickets: number; orders: number; performances: number; shows: number; imports: number };

@@ -15,7 +15,10 @@ Commandes :
   customers           la liste des spectateurs et leurs indicateurs
       --sort ltv|orders|recency|name   --limit N   --search TEXTE
   quartiles           les seuils Q1, Q2, Q3 des quatre indicateurs en quartiles
-  demo                génère l'export de démonstration et l'importe
+  tariffs             les tarifs : billets, type proposé (et pourquoi), type retenu, confirmé
+  tariffs set --kind full|reduced|subscription|free NOM...
+                      fixe et confirme le type des tarifs nommés (les indicateurs suivent)
+  demo                ouvre la base de démonstration (à part de la vôtre) et y importe la démo
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
 
@@ -38,6 +41,8 @@ export interface CliArgs {
   limit?: number;
   search?: string;
   port?: number;
+  /** `tariffs set --kind`. */
+  kind?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -49,7 +54,7 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'tariffs', 'demo', 'serve', 'help'] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -70,6 +75,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         limit: { type: 'string' },
         search: { type: 'string' },
         port: { type: 'string' },
+        kind: { type: 'string' },
       },
     });
   } catch (error) {
@@ -81,6 +87,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const sort = values.sort;
   if (sort !== undefined && !['ltv', 'orders', 'recency', 'name'].includes(sort)) {
     throw new UsageError(`--sort attend ltv, orders, recency ou name, pas « ${sort} ».`);
+  }
+  const kinds = ['full', 'reduced', 'subscription', 'free'];
+  if (values.kind !== undefined && !kinds.includes(values.kind)) {
+    throw new UsageError(`--kind attend ${kinds.join('|')}, pas « ${values.kind} ».`);
   }
   return {
     command,
@@ -96,5 +106,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit: integer('limit', values.limit, 1, 1_000_000),
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
+    kind: values.kind,
   };
 }

@@ -10,6 +10,7 @@ import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
+import { runTariffs } from './tariffs.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -95,10 +96,17 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
       out(quartiles, () => printQuartiles(quartiles));
       return;
     }
+    case 'tariffs':
+      return runTariffs(args, engine, call, out);
     case 'demo': {
-      const summary = await call(engine, 'demo.load', {});
+      const { summary, database } = await call(engine, 'demo.load', {});
       const seasons = await call(engine, 'seasons.list', {});
-      out({ import: summary, seasons }, () => `${printImportSummary(summary)}\n\n${printSeasons(seasons)}`);
+      const where = summary
+        ? `Démonstration importée dans sa propre base : ${database.path} (votre base n'est pas modifiée).`
+        : `La base de démonstration était déjà chargée : ${database.path} (votre base n'est pas modifiée).`;
+      out({ import: summary, database, seasons }, () =>
+        [summary ? printImportSummary(summary) : null, printSeasons(seasons), where].filter(Boolean).join('\n\n'),
+      );
       return;
     }
     default:

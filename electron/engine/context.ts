@@ -2,9 +2,13 @@
 import type { OpenDatabase } from '../../db/open.js';
 import type { CallName, CallOutput, EngineEvent, HandlerInput } from '../../shared/contract.js';
 import type { PathPolicy } from './path-policy.js';
+import type { Databases } from './databases.js';
 
 export interface EngineContext {
-  db: OpenDatabase;
+  /** The database open now (`databases.current`), read when the handler reads it. */
+  readonly db: OpenDatabase;
+  /** The venue's own database and the demonstration one: which is open, and the switch. */
+  databases: Databases;
   /** Folder for the app's own files (temporary import copies, the generated demo). */
   dataDir: string;
   /** Which files a caller may make the engine read or write (see path-policy.ts): every path from an input goes through it. */

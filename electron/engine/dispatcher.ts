@@ -9,11 +9,14 @@ import type { EngineContext, Handlers } from './context.js';
 import { toCallError } from './call-error.js';
 import { EngineError } from './errors.js';
 import { createPathPolicy, type PathPolicy } from './path-policy.js';
+import { Databases } from './databases.js';
 
 const UNQUEUED = new Set<string>(['imports.cancel']);
 
 export interface Dispatcher {
   dispatch(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** The own database given here, and the demonstration one once opened. */
+  databases: Databases;
 }
 
 export function createDispatcher(options: {
@@ -25,6 +28,7 @@ export function createDispatcher(options: {
   paths?: PathPolicy;
 }): Dispatcher {
   const paths = options.paths ?? createPathPolicy({ dataDir: options.dataDir });
+  const databases = new Databases(options.db, options.dataDir);
   let running: AbortController | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -33,7 +37,10 @@ export function createDispatcher(options: {
       if (!isCallName(name)) throw new EngineError('UNKNOWN_CALL', `Appel inconnu : ${name}`);
       const parsed = contract[name].input.parse(input ?? {});
       const ctx: EngineContext = {
-        db: options.db,
+        get db() {
+          return databases.current;
+        },
+        databases,
         dataDir: options.dataDir,
         paths,
         emit: options.emit,
@@ -52,6 +59,7 @@ export function createDispatcher(options: {
   };
 
   return {
+    databases,
     dispatch(name, input) {
       if (UNQUEUED.has(name)) return run(name, input, new AbortController());
       const result = queue.then(async () => {

@@ -1,5 +1,5 @@
 /**
- * A tiny hash router: `#/spectateurs`, `#/spectateurs/42`, `#/importer`. Hash routes work the same
+ * A tiny hash router: `#/spectateurs`, `#/spectateurs/42`, `#/importer`, `#/tarifs`. Hash routes work the same
  * from app://parterre/ (Electron) and from the browser-mode server, and keep the Back key working.
  */
 import { useEffect, useState } from 'react';
@@ -8,13 +8,18 @@ export type Route =
   | { page: 'home' }
   | { page: 'customers' }
   | { page: 'customer'; id: number }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'tariffs' }
+  /** Temporary home of the database settings until the Paramètres page renders them. */
+  | { page: 'database' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'spectateurs' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'customer', id: Number(parts[1]) };
   if (parts[0] === 'spectateurs') return { page: 'customers' };
   if (parts[0] === 'importer') return { page: 'import' };
+  if (parts[0] === 'tarifs') return { page: 'tariffs' };
+  if (parts[0] === 'base') return { page: 'database' };
   return { page: 'home' };
 }
 
@@ -26,6 +31,10 @@ export function routeHref(route: Route): string {
       return `#/spectateurs/${route.id}`;
     case 'import':
       return '#/importer';
+    case 'tariffs':
+      return '#/tarifs';
+    case 'database':
+      return '#/base';
     default:
       return '#/';
   }

@@ -16,7 +16,7 @@ import { RejectsPanel } from '../components/RejectsPanel.js';
 import { Steps, type ImportStep } from '../components/Steps.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
-import { navigate } from '../hooks/useHashRoute.js';
+import { navigate, routeHref } from '../hooks/useHashRoute.js';
 import { useImportProgress } from '../hooks/useImportProgress.js';
 import { draftOf, missingRequired, runInput, type FileDraft } from '../lib/import-draft.js';
 
@@ -115,7 +115,10 @@ export function ImportPage() {
 
   return (
     <section className="import-page">
-      <h1>{t('import.title')}</h1>
+      <header className="page-header">
+        <h1>{t('import.title')}</h1>
+        <a href={routeHref({ page: 'tariffs' })}>{t('tariffs.title')}</a>
+      </header>
       <Steps current={step} skipped={checked ? [] : ['dryRun']} />
       {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
       {notice && (
@@ -192,6 +195,7 @@ export function ImportPage() {
               <button type="button" onClick={restart}>
                 {t('import.restart')}
               </button>
+              <a href={routeHref({ page: 'tariffs' })}>{t('tariffs.checkAfterImport')}</a>
             </div>
           </section>
           <RejectsPanel importId={result.importId} fallback={result.rejects} />

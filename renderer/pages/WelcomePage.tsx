@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ImportProgressPanel } from '../components/ImportProgressPanel.js';
 import { navigate } from '../hooks/useHashRoute.js';
 import { useImportProgress } from '../hooks/useImportProgress.js';
+import { setOpenDatabase } from '../lib/open-database.js';
 
 export function WelcomePage() {
   const { t } = useTranslation();
@@ -19,7 +20,11 @@ export function WelcomePage() {
     setLoading(true);
     const result = await call('demo.load', {});
     setLoading(false);
-    if (result.ok) navigate({ page: 'customers' });
+    if (result.ok) {
+      // The demonstration opened in a database of its own: the sidebar says so.
+      setOpenDatabase(result.value.database);
+      navigate({ page: 'customers' });
+    }
     else setError(result.error);
   };
 

@@ -24,23 +24,27 @@ async function call<T>(name: CallName, input: object): Promise<T> {
   return result.value as T;
 }
 
-/** Row count of every table of the database. */
+/** Row count of every table of the database open now (the demonstration's, once demo.load ran). */
 function tableCounts(): Record<string, number> {
-  const tables = db.sqlite
+  const { sqlite } = engine.databases.current;
+  const tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
     .all() as { name: string }[];
   return Object.fromEntries(
-    tables.map(({ name }) => [name, (db.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
   );
 }
 
 beforeAll(async () => {
   db = openTempDb();
   engine = createDispatcher({ db, dataDir: db.dir, handlers, emit: () => undefined });
-  firstImport = await call<ImportSummary>('demo.load', {});
+  firstImport = (await call<{ summary: ImportSummary }>('demo.load', {})).summary;
   expected = computeIndependently(demoPath({ dataDir: db.dir }));
 });
-afterAll(() => db?.cleanup());
+afterAll(async () => {
+  await engine?.databases.leaveDemo();
+  await db?.cleanup();
+});
 
 describe('the demo export imported by demo.load', () => {
   it('reads every line, rejects none and matches every reversal to its sale', () => {

@@ -12,11 +12,12 @@ const version = (
 ).version;
 
 export const appHandlers: HandlerTable<'app.info' | 'settings.get' | 'settings.set'> = {
-  'app.info': (_input, { db }) => {
+  'app.info': (_input, { db, databases }) => {
     const rows = (table: SQLiteTable) => db.orm.select({ n: count() }).from(table).get()?.n ?? 0;
     return {
       version,
       dbPath: db.path,
+      database: { kind: databases.kind, path: db.path },
       schemaVersion: db.schemaVersion,
       seasonStartMonth: getSeasonStartMonth(db.sqlite),
       counts: {

@@ -7,6 +7,8 @@ import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
 import { presetHandlers } from './presets.js';
 import { seasonHandlers } from './seasons.js';
+import { tariffHandlers } from './tariffs.js';
+import { databaseHandlers } from './database.js';
 
 // `satisfies Handlers` makes a call of the contract without a handler a type error.
 export const handlers = {
@@ -17,4 +19,6 @@ export const handlers = {
   ...customerHandlers,
   ...demoHandlers,
   ...dialogHandlers,
+  ...tariffHandlers,
+  ...databaseHandlers,
 } satisfies Handlers;

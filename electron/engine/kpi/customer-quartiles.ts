@@ -16,7 +16,12 @@ export interface CustomerTotals {
 
 export type BandedValues = Record<BandedIndicator, number | null>;
 
-/** The derived ratios, exactly as shown to users (the basket is rounded to the cent first). */
+/**
+ * The derived ratios, exact: cut points and bands are computed on them, never on a rounded
+ * display (a basket of 1 462,25 € rounded to 1 462,30 € before interpolation would move Q1, and
+ * two customers whose exact baskets differ could share a rounded value yet not a band). The
+ * customer's displayed basket is rounded to the cent by the caller (`displayedBasketCents`).
+ */
 export function bandedValues(t: CustomerTotals): BandedValues {
   if (t.orders <= 0) {
     return { ordersPerSeason: null, lifetimeValueCents: t.lifetimeValueCents, averageBasketCents: null, ticketsPerOrder: null };
@@ -24,9 +29,14 @@ export function bandedValues(t: CustomerTotals): BandedValues {
   return {
     ordersPerSeason: t.activeSeasons > 0 ? t.orders / t.activeSeasons : null,
     lifetimeValueCents: t.lifetimeValueCents,
-    averageBasketCents: Math.round(t.lifetimeValueCents / t.orders),
+    averageBasketCents: t.lifetimeValueCents / t.orders,
     ticketsPerOrder: t.tickets / t.orders,
   };
+}
+
+/** The average basket as shown on a customer's line and record: rounded to the cent. */
+export function displayedBasketCents(exact: number | null): number | null {
+  return exact === null ? null : Math.round(exact);
 }
 
 function computeQuartiles(sqlite: Database.Database): Quartiles {

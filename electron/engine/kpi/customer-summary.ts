@@ -1,7 +1,7 @@
 /** Turns a customer row and its materialised totals into the CustomerSummary every view shows. */
 import type Database from 'better-sqlite3';
 import type { CustomerSummary, DisciplineCount } from '../../../shared/types.js';
-import { bandedValues, bandsOf, customerQuartiles } from './customer-quartiles.js';
+import { bandedValues, bandsOf, customerQuartiles, displayedBasketCents } from './customer-quartiles.js';
 import { cachedPerVersion } from './data-version.js';
 
 /** The columns CUSTOMER_COLUMNS selects, as they come out of SQLite. */
@@ -109,7 +109,7 @@ export function toSummaries(sqlite: Database.Database, rows: CustomerRow[]): Cus
       city: row.city,
       ...totals,
       ordersPerSeason: values.ordersPerSeason,
-      averageBasketCents: values.averageBasketCents,
+      averageBasketCents: displayedBasketCents(values.averageBasketCents),
       ticketsPerOrder: values.ticketsPerOrder,
       firstPurchase: row.firstPurchase,
       lastPurchase: row.lastPurchase,

@@ -142,7 +142,7 @@ export class TicketStore {
     // A line without a tariff name keeps the stored name, as an empty cell keeps any stored value.
     const tariff = v[T_TARIFF] as number;
     const { tariffs } = this;
-    if (tariffs.nameOf(tariff) === '') v[T_TARIFF] = tariffs.idOf(tariffs.nameOf(stored[T_TARIFF] as number), tariffs.kindOf(tariff));
+    if (tariffs.nameOf(tariff) === '') v[T_TARIFF] = tariffs.idOf(tariffs.nameOf(stored[T_TARIFF] as number), tariffs.proposedKindOf(tariff));
     const changed = mergeValues(stored, v);
     if (changed) {
       this.updatedAny = true;
