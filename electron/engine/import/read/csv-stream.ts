@@ -15,13 +15,12 @@
  */
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { Encoding, Separator } from '../../../../shared/types.js';
 import { BadFileError } from '../../errors.js';
 import { StreamDecoder, MixedEncodingError, fixWindows1252, nextC1 } from './decoder.js';
 import { countLineBreaks, type Newline } from '../propose/detect.js';
 import { locateInText } from './locate.js';
+import { openImportFile } from './open-file.js';
 import { detach } from './text.js';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -356,8 +355,8 @@ export async function streamRecords(options: StreamOptions, sink: RecordSink): P
   };
 
   let carry = '';
-  // O_NONBLOCK: a named pipe put in the file's place since its inspection is read at once, never waited on.
-  const handle = await open(options.path, constants.O_RDONLY | constants.O_NONBLOCK);
+  // Checked again: a named pipe put in the file's place since its inspection is refused, never waited on.
+  const { handle } = await openImportFile(options.path, name);
   const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const nul = chunk.indexOf(0);
