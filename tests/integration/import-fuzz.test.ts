@@ -22,7 +22,7 @@ import { createImportEnv, dumpDatabase } from '../fixtures/import/harness.js';
 import { referenceRecords } from '../helpers/reference-records.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 const HEADER = ['N° billet', 'Prix', 'Date représentation', 'Nb places', 'Spectacle', 'Nom', 'Email'];
 const COLUMNS = HEADER.length;
@@ -93,9 +93,9 @@ function build(c: ExportCase): Buffer {
   const rows: Cell[][] = c.rows.map((r, i) =>
     [`B${i + 1}`, `${r.euros},${pad(r.cents)}`, `${pad(r.day)}/${pad(r.month)}/${r.year}`, String(r.seats), r.show, r.name, `c${i}@exemple.fr`].map((text) => ({ text, raw: false })),
   );
-  const byteMutations: Mutation[] = [];
+  const byteMutations: Extract<Mutation, { at: number }>[] = [];
   for (const m of c.mutations) {
-    if (!('row' in m)) {
+    if ('at' in m) {
       byteMutations.push(m);
       continue;
     }
