@@ -54,7 +54,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 const cacheDir = join(tmpdir(), 'parterre-bench');
 mkdirSync(cacheDir, { recursive: true });
 // The generator's own source is part of the cache key: a changed generator makes a new file.
-const generatorDir = new URL('../../resources/demo', import.meta.url);
+const generatorDir = new URL('../../resources/demo/', import.meta.url);
 const generatorHash = createHash('sha256');
 for (const name of readdirSync(generatorDir).sort()) generatorHash.update(readFileSync(new URL(name, generatorDir)));
 const csvPath = join(cacheDir, `demo-seed${SEED}-lines${LINES}-${generatorHash.digest('hex').slice(0, 8)}.csv`);

@@ -45,6 +45,12 @@ async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContex
       dayFirst: file.dayFirst,
       preset,
     });
+    if (layout.headerCut) {
+      throw new BadFileError(
+        `« ${layout.name} » s'arrête au milieu de sa ligne d'en-tête (ligne ${layout.headerLine}), sans aucune ligne de données : le fichier est tronqué ; réexportez-le.`,
+        { file: layout.name, line: layout.headerLine },
+      );
+    }
     if (layout.missingRequired.length > 0) {
       const missing = layout.missingRequired.map((f) => `« ${fieldLabel(f as never)} »`).join(', ');
       throw new BadFileError(

@@ -3,15 +3,16 @@
  * proposed (or preset, or given) mapping, its kind and whether dates are day-first. Used by
  * `imports.inspect` to show the user the mapping, and by the import before it streams the file.
  */
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Orm } from '../../../../db/open.js';
 import type { ColumnMapping, FileKind, ImportField } from '../../../../shared/import-fields.js';
 import type { Encoding, FileInspection, Preset } from '../../../../shared/types.js';
 import type { EngineContext } from '../../context.js';
 import { BadFileError, EngineError } from '../../errors.js';
-import { decodeWindows1252 } from '../read/decoder.js';
-import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, NEWLINES, parseSample, type SampleRow } from './detect.js';
+import { decodeWindows1252, invalidUtf8At } from '../read/decoder.js';
+import { locateInText } from '../read/locate.js';
+import { openImportFile } from '../read/open-file.js';
+import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, isValidUtf8, NEWLINES, parseSample, type SampleRow } from './detect.js';
 import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
 import { findPresetForHeaders, mappingForHeaders, presetMatches, presetSignatures } from './presets-store.js';
 import { leadingDateFields } from '../read/values.js';
@@ -23,6 +24,8 @@ const DATE_FIELDS: ImportField[] = ['performanceDate', 'orderDate', 'consentEmai
 export interface FileLayout extends FileInspection {
   /** False when the sample was plain ASCII and the encoding is still a guess. */
   encodingSettled: boolean;
+  /** The file ends inside its header line (no line break after it): it was cut, an import refuses it. */
+  headerCut: boolean;
 }
 
 export interface InspectOptions {
@@ -38,10 +41,9 @@ export interface InspectOptions {
   firstRowFallback?: boolean;
 }
 
-async function readSample(path: string): Promise<{ bytes: Uint8Array; size: number }> {
-  const handle = await open(path, 'r');
+async function readSample(path: string, name: string): Promise<{ bytes: Uint8Array; size: number }> {
+  const { handle, size } = await openImportFile(path, name);
   try {
-    const { size } = await handle.stat();
     const buffer = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { bytes: buffer.subarray(0, bytesRead), size };
@@ -75,10 +77,12 @@ export function proveDayFirst(rows: SampleRow[], mapping: ColumnMapping): boolea
 }
 
 export async function inspectFile(path: string, name: string, orm: Orm, options: InspectOptions = {}): Promise<FileLayout> {
-  const { bytes, size } = await readSample(path);
+  const { bytes, size } = await readSample(path, name);
   const complete = bytes.length >= size;
   if (hasNul(bytes)) {
-    throw new BadFileError(`« ${name} » n'est pas un fichier texte (il contient des octets nuls) : exportez-le en CSV.`, { file: name });
+    const at = bytes.indexOf(0);
+    const line = 1 + locateInText(Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('latin1'), '').breaks;
+    throw new BadFileError(`« ${name} », ligne ${line} : octet nul (octet ${at + 1} du fichier) — ce n'est pas un fichier texte : exportez-le en CSV.`, { file: name, line });
   }
   const encoding = detectEncoding(bytes, complete);
   const text = decodeSample(bytes, encoding, complete);
@@ -96,6 +100,7 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
     (cells) => (maxColumn >= 0 && cells.length > maxColumn && cells.some((c) => c.trim() !== '')) || signatures.has(headerSignature(cells.map((c) => c.trim()))),
     options.firstRowFallback ?? false,
   );
+  if (encoding === 'utf-8-bom') refuseInvalidUtf8(name, bytes, complete, layout?.separator ?? '');
   if (!layout) {
     throw new BadFileError(
       separatorFound
@@ -140,7 +145,25 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
     missingRequired: missingRequired(mapping, kind),
     preset: preset?.name ?? null,
     dayFirst: options.dayFirst ?? proveDayFirst(dataRows, mapping),
+    headerCut: complete && layout.headerIndex === layout.rows.length - 1 && !/[\r\n]$/.test(text),
   };
+}
+
+/**
+ * A file that says it is UTF-8 (its BOM) must be UTF-8 throughout: a byte that is not is refused
+ * where it is, rather than read as a replacement character that no header synonym matches.
+ */
+function refuseInvalidUtf8(name: string, bytes: Uint8Array, complete: boolean, separator: string): void {
+  let at = invalidUtf8At(bytes);
+  if (at === -1 && complete && !isValidUtf8(bytes, true)) at = bytes.length - 1;
+  if (at === -1) return;
+  const { breaks, column } = locateInText(new TextDecoder('utf-8').decode(bytes.subarray(0, at)), separator);
+  const line = breaks + 1;
+  throw new BadFileError(
+    `« ${name} », ligne ${line}${separator ? `, colonne ${column}` : ''} : octet 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} illisible en UTF-8 (octet ${at + 1} du fichier) — ` +
+      "le fichier s'annonce en UTF-8 (marque BOM) mais mélange deux encodages ; réenregistrez-le dans un seul encodage.",
+    separator ? { file: name, line, column } : { file: name, line },
+  );
 }
 
 /** A preset's mapping by header name, from its headers and column indexes. */
@@ -153,7 +176,7 @@ function toByName(preset: Preset): Record<string, string> {
 export async function inspectFiles(paths: string[], names: string[] | undefined, ctx: EngineContext): Promise<FileInspection[]> {
   const inspections: FileInspection[] = [];
   for (const [i, path] of paths.entries()) {
-    const { encodingSettled: _settled, ...inspection } = await inspectFile(path, names?.[i] || basename(path), ctx.db.orm, { firstRowFallback: true });
+    const { encodingSettled: _settled, headerCut: _cut, ...inspection } = await inspectFile(path, names?.[i] || basename(path), ctx.db.orm, { firstRowFallback: true });
     inspections.push(inspection);
   }
   return inspections;

@@ -11,7 +11,58 @@
 import type { Encoding } from '../../../../shared/types.js';
 import { hasHighBytes, isValidUtf8 } from '../propose/detect.js';
 
-export class MixedEncodingError extends Error {}
+/** Bytes that are not UTF-8 in a file read as UTF-8; `offset` is the first one's in its chunk (-1: a character cut by the end of the file). */
+export class MixedEncodingError extends Error {
+  constructor(
+    readonly offset: number,
+    readonly byte: number | null,
+  ) {
+    super(offset < 0 ? 'truncated UTF-8' : 'invalid UTF-8');
+  }
+
+  /** In French, for the user: the byte, in hexadecimal as an editor shows it. */
+  describe(): string {
+    return this.byte === null ? 'caractère UTF-8 coupé' : `octet 0x${this.byte.toString(16).toUpperCase().padStart(2, '0')} illisible en UTF-8`;
+  }
+}
+
+/**
+ * Index of the first byte of `bytes` that starts no valid UTF-8 sequence (RFC 3629: no overlong
+ * form, no surrogate, nothing above U+10FFFF), or -1. Up to three leading continuation bytes are
+ * taken for the end of a character begun before `bytes`; a sequence cut by the end is valid.
+ * Used only to say where a decoding failed, so it favours clarity over speed.
+ */
+export function invalidUtf8At(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < 3 && i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return -1;
+      const c = bytes[i + k];
+      if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
 
 /**
  * Windows-1252's characters for the bytes 0x80–0x9F, in order; the five bytes the code page leaves
@@ -80,8 +131,15 @@ export class StreamDecoder {
     try {
       return this.utf8.decode(bytes, { stream: !final });
     } catch {
-      throw new MixedEncodingError('invalid UTF-8');
+      const at = Math.max(0, invalidUtf8At(bytes));
+      throw new MixedEncodingError(at, bytes[at] ?? null);
     }
+  }
+
+  /** The text of `bytes[0, end)`, for a message: read without failing, nothing kept for later. */
+  decodePrefix(bytes: Uint8Array, end: number): string {
+    const prefix = bytes.subarray(0, Math.max(0, end));
+    return this.win1252 ? latin1(prefix) : new TextDecoder('utf-8').decode(prefix);
   }
 
   decode(bytes: Uint8Array, final = false): string {
@@ -95,7 +153,7 @@ export class StreamDecoder {
     try {
       return this.utf8.decode();
     } catch {
-      throw new MixedEncodingError('truncated UTF-8');
+      throw new MixedEncodingError(-1, null);
     }
   }
 }

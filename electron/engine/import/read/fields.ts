@@ -8,6 +8,7 @@ import { fieldLabel } from '../propose/mapping.js';
 import { LineReject } from '../write/rejects.js';
 import { detach } from './text.js';
 import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime } from './values.js';
+import { capacityInRange, centsInRange, LIMIT_TEXT, seatsInRange, yearInRange } from './value-limits.js';
 
 const MEMO_LIMIT = 50_000;
 
@@ -214,6 +215,7 @@ export class LineFields {
     }
     const value = this.dateAndTime(text);
     if (value === null) this.fail(field, `${fieldLabel(field)} illisible : « ${text} » (attendu ${this.dateHint})`);
+    if (!yearInRange(value)) this.fail(field, `${fieldLabel(field)} hors limites : « ${text} » (attendu ${LIMIT_TEXT.year})`);
     const timeText = timeField ? this.text(timeField) : '';
     if (timeText === '') return value;
     const time = this.time(timeText);
@@ -227,6 +229,7 @@ export class LineFields {
     if (text === '') return null;
     const value = plainCents(text) ?? this.amount(text);
     if (value === null) this.fail(field, `${fieldLabel(field)} illisible : « ${text} » (attendu un nombre comme 12,50)`);
+    if (!centsInRange(value)) this.fail(field, `${fieldLabel(field)} hors limites : « ${text} » (${LIMIT_TEXT.cents})`);
     return value;
   }
 
@@ -236,6 +239,7 @@ export class LineFields {
     if (text === '') return 1;
     const value = text === '1' ? 1 : this.seatCount(text);
     if (value === null) this.fail('seats', `${fieldLabel('seats')} illisible : « ${text} » (attendu un nombre entier)`);
+    if (!seatsInRange(value)) this.fail('seats', `${fieldLabel('seats')} hors limites : « ${text} » (${LIMIT_TEXT.seats})`);
     return value;
   }
 
@@ -244,6 +248,7 @@ export class LineFields {
     if (text === '') return null;
     const value = parseCapacity(text);
     if (value === null) this.fail('capacity', `${fieldLabel('capacity')} illisible : « ${text} » (attendu un nombre entier)`);
+    if (!capacityInRange(value)) this.fail('capacity', `${fieldLabel('capacity')} hors limites : « ${text} » (${LIMIT_TEXT.capacity})`);
     return value;
   }
 

@@ -25,8 +25,8 @@ interface Previous {
   orderId: number;
 }
 
-/** The writer of one file's batches, in the order they were read. */
-export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) => void {
+/** The writer of one file's batches, in the order they were read; it returns the lines it wrote. */
+export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) => number {
   const performances: PerformanceRead[] = [];
   /** Per performance read: its entry, once written. */
   const performanceEntries: Entry[] = [];
@@ -60,6 +60,7 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
   const values: Value[] = [];
 
   return (b) => {
+    let written = 0;
     for (const read of b.performances) performances.push(read);
     for (const text of b.strings) strings.push(text);
     let nextCustomer = 0;
@@ -89,10 +90,12 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       values[5] = flags & REVERSAL ? 1 : 0;
       values[6] = strings[b.state[i]];
       w.tickets.upsert(ticketKeys[i], values);
+      written++;
       previous.performance = performance;
       previous.perf = perf;
       previous.customerId = customerId;
       previous.orderId = orderId;
     }
+    return written;
   };
 }
