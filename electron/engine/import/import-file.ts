@@ -42,7 +42,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** A customers or performances file: read and written line by line, here. */
 async function readEntityFile(file: FileLayout, fc: FileImportContext, checkpoint: (bytes: number, lines: number) => Promise<void>): Promise<FileRead> {
-  const fields = new LineFields(file.mapping, file.dayFirst);
+  const fields = new LineFields(file.mapping, file.dayFirst, file.decimalMark);
   const w = fc.writer;
   const readLine =
     file.kind === 'performances'

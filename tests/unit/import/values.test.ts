@@ -146,13 +146,13 @@ describe('seats, capacity, consent, VAT', () => {
 
 describe('LineFields.cents, whose commonest forms skip the parser', () => {
   it('reads every form as parseAmountCents does', () => {
-    const fields = new LineFields({ amount: 0 }, true);
+    const fields = new LineFields({ unitPrice: 0 }, true);
     const forms = ['0', '7', '12', '6,50', '16,00', '0,05', '1234567,89', '12345678', '12,5', '12,505', ',50', '1.234,00', '1 234,50', '-6,50', '6,50 €', '+3', '1,2,3', 'abc', '12,5a', '١٢'];
     for (const text of forms) {
       fields.cells = [text];
       let read: number | null | 'rejected';
       try {
-        read = fields.cents('amount');
+        read = fields.cents('unitPrice');
       } catch {
         read = 'rejected';
       }
