@@ -55,14 +55,6 @@ async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContex
         { file: layout.name, line: layout.headerLine },
       );
     }
-    if (layout.amount && layout.amount.mode === null) {
-      const header = layout.amount.column === null ? '' : ` « ${layout.headers[layout.amount.column]} »`;
-      throw new BadFileError(
-        `« ${layout.name} » : impossible de savoir si la colonne${header} est le prix d'une place ou le montant de la ligne (${layout.amount.evidence}). ` +
-          `Choisissez-le dans l'assistant, ou en ligne de commande avec --amount unit (prix d'une place) ou --amount line (total de la ligne).`,
-        { file: layout.name, line: layout.headerLine },
-      );
-    }
     layouts.push(layout);
   }
   // Customers first, then performances, then ticket lines; files of one kind keep their order.
@@ -88,11 +80,25 @@ function candidatesFor(layout: FileLayout, field: ImportField): string {
  */
 export function unusedWarnings(files: readonly FileLayout[]): string[] {
   return files.flatMap((f) => [
+    ...(f.amount && f.amount.mode === null && f.amount.column !== null ? [undecidedAmountWarning(f, f.amount.column)] : []),
     ...f.unused.filter((u) => u.warn).map((u) => `« ${f.name} » : la colonne « ${u.header} » (${u.description}) n'est pas importée.`),
     ...f.proposals
       .filter((p) => p.confidence < WEAK_CONFIDENCE)
       .map((p) => `« ${f.name} » : « ${fieldLabel(p.field)} » lu dans la colonne « ${f.headers[p.column]} » sur une proposition peu sûre (${p.reason}).`),
   ]);
+}
+
+/**
+ * The data could not tell a seat's price from a line's total: the column is read as its header
+ * says (« Total » a line total, any other a seat's price), and the summary says so.
+ */
+function undecidedAmountWarning(f: FileLayout, column: number): string {
+  const asLine = f.mapping.lineAmount === column;
+  return (
+    `« ${f.name} » : la colonne « ${f.headers[column]} » est lue comme ${asLine ? 'le montant de la ligne' : "le prix d'une place"} d'après son en-tête, ` +
+    `sans preuve dans les données (${f.amount!.evidence}). Si c'est ${asLine ? "le prix d'une place" : 'le total de la ligne'}, ` +
+    `réimportez avec --amount ${asLine ? 'unit' : 'line'} ou choisissez-le dans l'assistant.`
+  );
 }
 
 const KIND_NAMES: Record<FileKind, string> = { tickets: 'billets', customers: 'clients', performances: 'représentations' };

@@ -4,7 +4,8 @@
  * tariff, does the amount grow with the seats? 1 seat at 10,80 and 3 seats at 32,40 is a line
  * total; 1 seat at 10,80 and 3 seats at 10,80 a unit price. Lines of one seat, or no seats
  * column, cannot differ. When the groups disagree or none has lines of different seat counts, the
- * data cannot tell: the user must say (the wizard asks, the command line wants `--amount`).
+ * data cannot tell: the wizard asks; an import without the user's word reads the column as its
+ * header says and its summary warns (`--amount` settles it).
  */
 import type { ColumnMapping } from '../../../../shared/import-fields.js';
 import type { AmountDecision } from '../../../../shared/import-proposal-types.js';

@@ -60,6 +60,12 @@ export function valueFit(field: ImportField, p: ColumnStats): ValueFit {
     return { factor: 0.5, note: `${note} (un numéro de billet ne se répète pas d'une ligne à l'autre)` };
   }
   if (field === 'postalCode' && p.kind === 'integer' && (p.shares.postalCode ?? 0) < 0.8) return { factor: 0.4, note };
-  if (expects) return expects.includes(p.kind) ? { factor: 1, note } : { factor: 0.3, note };
+  if (expects) {
+    if (expects.includes(p.kind)) return { factor: 1, note };
+    // Some values of the expected kind (a few unreadable dates among good ones): not a contradiction.
+    const share = Math.max(...expects.map((k) => p.shares[k] ?? 0));
+    if (share >= 0.2) return { factor: 0.9, note: `valeurs en partie illisibles (${Math.round(share * 100)} % lisibles)` };
+    return { factor: 0.3, note };
+  }
   return NOT_TEXT.includes(p.kind) ? { factor: 0.3, note } : { factor: 0.95, note: null };
 }

@@ -11,7 +11,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const POSTAL_CODE = /^(?:\d{5}|\d{4}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/;
 const PHONE = /^\+?[\d\s.()-]{9,20}$/;
 const HAS_TIME = /\d{1,2}\s*[:hH]\s*\d{2}|\d\s*[aApP]\.?[mM]\.?$/;
-const AMOUNT_LOOK = /(?:[.,]\d{2}$|[€$£]|^(?:eur|usd|gbp|chf)\b|\b(?:eur|usd|gbp|chf)$)/i;
+const AMOUNT_LOOK = /(?:[.,]\d{1,2}$|[€$£]|^(?:eur|usd|gbp|chf)\b|\b(?:eur|usd|gbp|chf)$)/i;
 /** A code with at least one digit and no space: « C1 », « B-000123 », « 2024/0042 ». */
 const CODE = /^(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9_\-/.#]{0,24}$/;
 const YES_NO = new Set(['oui', 'non', 'yes', 'no', 'true', 'false', 'vrai', 'faux', 'o', 'n', 'y', 'x']);
@@ -76,8 +76,8 @@ export function profileColumn(index: number, header: string, values: readonly st
   for (const value of filled) {
     for (const kind of valueKinds(value)) counts[kind] = (counts[kind] ?? 0) + 1;
     if (/^[+-]?\d+$/.test(value)) maxInteger = Math.max(maxInteger ?? -Infinity, Math.abs(Number(value)));
-    if (/\.\d{2}(?:\D*)$/.test(value)) decimalPoint++;
-    if (/,\d{2}(?:\D*)$/.test(value)) decimalComma++;
+    if (/\.\d{1,2}(?:\D*)$/.test(value)) decimalPoint++;
+    if (/,\d{1,2}(?:\D*)$/.test(value)) decimalComma++;
   }
   const shares: Partial<Record<ValueKind, number>> = {};
   for (const [kind, n] of Object.entries(counts) as [ValueKind, number][]) shares[kind] = n / filled.length;
