@@ -8,8 +8,11 @@
 import type { ColumnMapping, ImportField } from '../../../../shared/import-fields.js';
 import type { FieldProposal } from '../../../../shared/import-proposal-types.js';
 import { constantWithin, type ColumnStats } from './value-sniff.js';
+import { matchHeader } from './header-match.js';
 
 const UNKNOWN = (header: string) => `en-tête « ${header} » non reconnu`;
+const PERFORMANCE_WORDS: readonly ImportField[] = ['performanceId', 'performanceDate', 'performanceTime', 'showId', 'showTitle'];
+const ORDER_WORDS: readonly ImportField[] = ['orderId', 'orderDate', 'orderTime', 'ticketId', 'channel'];
 
 export function proposeFromValues(
   profiles: readonly ColumnStats[],
@@ -31,7 +34,14 @@ export function proposeFromValues(
 
   // Dates: the performance's first if it has none (of two, the one with fewer distinct values:
   // a performance's date repeats over its orders, a sale's date and time hardly repeat), then the order's.
-  const dates = free((c) => c.kind === 'date' || c.kind === 'datetime').sort((a, b) => a.distinctRatio - b.distinctRatio);
+  // A header word of a performance (« Séance le », « Show on ») or of a sale (« Vendu le ») says which.
+  const leaning = (p: ColumnStats) => {
+    const fields = matchHeader(p.header).map((m) => m.field);
+    if (fields.some((f) => PERFORMANCE_WORDS.includes(f))) return -1;
+    if (fields.some((f) => ORDER_WORDS.includes(f))) return 1;
+    return 0;
+  };
+  const dates = free((c) => c.kind === 'date' || c.kind === 'datetime').sort((a, b) => leaning(a) - leaning(b) || a.distinctRatio - b.distinctRatio);
   const orderColumn = mapping.orderId;
   const performanceColumn = mapping.performanceId;
   for (const p of dates) {
