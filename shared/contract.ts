@@ -5,7 +5,7 @@
  * no other list of calls anywhere.
  */
 import { z } from 'zod';
-import { FILE_KINDS, IMPORT_FIELDS } from './import-fields.js';
+import { FILE_KINDS, IMPORT_FIELDS, upgradeMapping } from './import-fields.js';
 import type {
   AppInfo,
   CustomerRecord,
@@ -27,7 +27,11 @@ const call =
   <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 
 const empty = z.object({}).strict();
-const mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0));
+// A mapping written with an earlier field name (`amount`) is read with today's (`unitPrice`).
+const mapping = z.preprocess(
+  (value) => (value && typeof value === 'object' && !Array.isArray(value) ? upgradeMapping(value as Record<string, unknown>) : value),
+  z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0)),
+);
 const seasonStartMonth = z.number().int().min(1).max(12);
 
 export const importFileInput = z
@@ -38,6 +42,8 @@ export const importFileInput = z
     kind: z.enum(FILE_KINDS).optional(),
     mapping: mapping.optional(),
     dayFirst: z.boolean().optional(),
+    /** What the one amount column holds: the price of a seat or the line's total (overrides the proposal). */
+    amountMode: z.enum(['unit', 'line']).optional(),
   })
   .strict();
 

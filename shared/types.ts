@@ -1,11 +1,12 @@
 /** Domain types that cross the contract. Money in integer cents, dates as ISO text (see db/schema.ts). */
 import type { ColumnMapping, FileKind } from './import-fields.js';
+import type { MappingProposal } from './import-proposal-types.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 export type LineEnding = 'crlf' | 'lf' | 'cr';
 export type Separator = ';' | ',' | '\t' | '|';
 
-export interface FileInspection {
+export interface FileInspection extends MappingProposal {
   path: string;
   name: string;
   sizeBytes: number;
@@ -70,6 +71,8 @@ export interface ImportSummary {
   reversals: { matched: number; unmatched: number };
   /** The first rejected lines (all of them are in `imports.rejects`). */
   rejects: ImportReject[];
+  /** In French: columns left unused that look like an identifier, a date or an amount. */
+  warnings?: string[];
   durationMs: number;
 }
 

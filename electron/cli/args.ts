@@ -11,6 +11,15 @@ Commandes :
       --save-preset NOM        enregistre les colonnes de chaque fichier sous ce nom
       --season-start-month M   mois de début de saison (1 à 12, 9 par défaut)
       --dry-run                tout vérifier et compter, sans rien écrire
+      --map CHAMP=COLONNE      associe une colonne à un champ (répétable), par-dessus la
+                               proposition : COLONNE est le nom de l'en-tête (« Créé le ») ou
+                               son numéro, compté à partir de 1 ; ex. --map orderDate="Créé le"
+                               --map lineAmount=7
+      --mapping FICHIER.json   la correspondance entière, {"champ": "en-tête" ou numéro dès 1}
+      --amount unit|line       la colonne de montant est le prix d'une place (unit) ou le
+                               total de la ligne (line), quand les données ne le disent pas
+  inspect FICHIER...  ce que Parterre a détecté et la correspondance proposée, avec la
+                      confiance et la raison de chaque champ, et les colonnes non utilisées
   seasons             indicateurs de chaque saison
   customers           la liste des spectateurs et leurs indicateurs
       --sort ltv|orders|recency|name   --limit N   --search TEXTE
@@ -37,6 +46,10 @@ export interface CliArgs {
   savePreset?: string;
   seasonStartMonth?: number;
   dryRun: boolean;
+  /** `--map FIELD=COLUMN`, as written. */
+  map: string[];
+  mappingFile?: string;
+  amount?: 'unit' | 'line';
   sort?: 'ltv' | 'orders' | 'recency' | 'name';
   limit?: number;
   search?: string;
@@ -54,7 +67,7 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'tariffs', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = ['import', 'inspect', 'seasons', 'customers', 'quartiles', 'tariffs', 'demo', 'serve', 'help'] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -71,6 +84,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'save-preset': { type: 'string' },
         'season-start-month': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        map: { type: 'string', multiple: true },
+        mapping: { type: 'string' },
+        amount: { type: 'string' },
         sort: { type: 'string' },
         limit: { type: 'string' },
         search: { type: 'string' },
@@ -92,6 +108,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.kind !== undefined && !kinds.includes(values.kind)) {
     throw new UsageError(`--kind attend ${kinds.join('|')}, pas « ${values.kind} ».`);
   }
+  const amount = values.amount;
+  if (amount !== undefined && amount !== 'unit' && amount !== 'line') {
+    throw new UsageError(`--amount attend unit (prix d'une place) ou line (total de la ligne), pas « ${amount} ».`);
+  }
+  for (const spec of values.map ?? []) {
+    if (!/^[A-Za-z0-9]+=.+/.test(spec)) throw new UsageError(`--map attend CHAMP=COLONNE (ex. --map orderDate="Créé le"), pas « ${spec} ».`);
+  }
   return {
     command,
     positionals: positionals.slice(1),
@@ -102,6 +125,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     savePreset: values['save-preset'],
     seasonStartMonth: integer('season-start-month', values['season-start-month'], 1, 12),
     dryRun: values['dry-run'] ?? false,
+    map: values.map ?? [],
+    mappingFile: values.mapping,
+    amount,
     sort: sort as CliArgs['sort'],
     limit: integer('limit', values.limit, 1, 1_000_000),
     search: values.search,

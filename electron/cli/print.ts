@@ -31,6 +31,7 @@ export function printImportSummary(summary: ImportSummary): string {
     lines.push(`    ${reject.file}, ${where} : ${reject.reason}`);
   }
   if (summary.rejected > 20) lines.push(`    … et ${formatNumber(summary.rejected - 20)} autres (parterre import --json pour tout voir)`);
+  for (const warning of summary.warnings ?? []) lines.push(`  Attention : ${warning}`);
   return lines.join('\n');
 }
 

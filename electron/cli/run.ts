@@ -11,6 +11,8 @@ import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
 import { runTariffs } from './tariffs.js';
+import { printInspection } from './print-inspection.js';
+import { explicitMapping, readMappingFile } from './explicit-mapping.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -62,8 +64,16 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
         const paths = args.positionals.map((path) => resolve(path));
         // The user named these files on the command line: the engine may read them (path-policy.ts).
         engine.grant(paths);
+        const whole = args.mappingFile ? readMappingFile(args.mappingFile) : undefined;
+        // An explicit mapping names columns by header: the headers come from the inspection.
+        const inspections = whole || args.map.length > 0 ? (await call(engine, 'imports.inspect', { paths })).files : null;
+        const files = paths.map((path, i) => {
+          const inspection = inspections?.[i];
+          const mapping = inspection ? explicitMapping(inspection.name, inspection.headers, inspection.mapping, whole, args.map) : undefined;
+          return { path, ...(mapping ? { mapping } : {}), ...(args.amount ? { amountMode: args.amount } : {}) };
+        });
         const summary = await call(engine, 'imports.run', {
-          files: paths.map((path) => ({ path })),
+          files,
           preset: args.preset,
           savePreset: args.savePreset,
           seasonStartMonth: args.seasonStartMonth,
@@ -75,6 +85,15 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
         stopProgress();
         stopInterrupt?.();
       }
+      return;
+    }
+    case 'inspect': {
+      if (args.positionals.length === 0) throw new UsageError('parterre inspect attend au moins un fichier.');
+      const paths = args.positionals.map((path) => resolve(path));
+      // Named on the command line: the engine may read them (path-policy.ts).
+      engine.grant(paths);
+      const { files } = await call(engine, 'imports.inspect', { paths });
+      out(args.json ? files.map(({ sampleRows: _rows, ...file }) => file) : files, () => files.map(printInspection).join('\n\n'));
       return;
     }
     case 'seasons': {

@@ -1,5 +1,5 @@
 /** A file the user is about to import: what was detected, and the choices they made over it. */
-import { KIND_FIELDS, type ColumnMapping, type FileKind, type ImportField } from '../../shared/import-fields.js';
+import { KIND_FIELDS, missingFields, type ColumnMapping, type FileKind, type ImportField } from '../../shared/import-fields.js';
 import type { FileInspection } from '../../shared/types.js';
 
 export interface FileDraft {
@@ -15,7 +15,7 @@ export function draftOf(inspection: FileInspection): FileDraft {
 
 /** Required fields of the draft's kind that no column feeds: the import refuses until they do. */
 export function missingRequired(draft: FileDraft): ImportField[] {
-  return KIND_FIELDS[draft.kind].required.filter((field) => draft.mapping[field] === undefined);
+  return missingFields(draft.mapping, draft.kind);
 }
 
 /** Keeps only the fields the kind allows (a kind change must not smuggle others in). */

@@ -245,9 +245,10 @@ describe('settings, presets and dry runs', () => {
     const headers = ['Ref', 'Quand', 'Combien'];
     const path = env.csv('maison.csv', [headers, ['X1', '12/10/2024', '10'], ['X2', '13/10/2024', '12']]);
     const [inspection] = (await env.ok<{ files: { mapping: Record<string, number>; missingRequired: string[]; preset: string | null }[] }>('imports.inspect', { paths: [path] })).files;
-    // None of these headers is a synonym: the proposal is empty, the import needs a mapping.
-    expect(inspection.mapping).toEqual({});
-    const mapping = { ticketId: 0, performanceDate: 1, amount: 2 };
+    // None of these headers is a synonym: only the dates are proposed, from their values (a weak
+    // proposal), and the import needs a mapping for the rest.
+    expect(inspection.mapping).toEqual({ performanceDate: 1 });
+    const mapping = { ticketId: 0, performanceDate: 1, unitPrice: 2 };
     const first = await run([{ path, kind: 'tickets', mapping }], { savePreset: 'Export maison' });
     expect(first.tickets.new).toBe(2);
 
@@ -271,13 +272,14 @@ describe('settings, presets and dry runs', () => {
       name: 'Billetterie',
       kind: 'tickets',
       headers: ['Montant', 'Jour'],
+      // Written with the field name of earlier versions: `amount` is the price of a seat.
       mapping: { amount: 0, performanceDate: 1 },
     });
-    expect(saved.mapping).toEqual({ amount: 0, performanceDate: 1 });
+    expect(saved.mapping).toEqual({ unitPrice: 0, performanceDate: 1 });
     const path = env.csv('b.csv', [['Montant', 'Jour'], ['10', '12/10/2024']]);
     const inspection = (await env.ok<{ files: { preset: string; mapping: Record<string, number> }[] }>('imports.inspect', { paths: [path] })).files[0];
     expect(inspection.preset).toBe('Billetterie');
-    expect(inspection.mapping).toEqual({ amount: 0, performanceDate: 1 });
+    expect(inspection.mapping).toEqual({ unitPrice: 0, performanceDate: 1 });
   });
 
   it('reports a dry run and writes nothing', async () => {

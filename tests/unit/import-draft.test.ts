@@ -14,21 +14,27 @@ const inspection: FileInspection = {
   headers: ['Date séance', 'Montant', 'Nom', 'Jauge'],
   sampleRows: [],
   kind: 'tickets',
-  mapping: { performanceDate: 0, amount: 1, lastName: 2, capacity: 3 },
+  mapping: { performanceDate: 0, unitPrice: 1, lastName: 2, capacity: 3 },
   missingRequired: [],
   preset: null,
   dayFirst: true,
+  proposals: [],
+  columns: [],
+  unused: [],
+  amount: null,
+  decimalMark: 'auto',
+  currency: null,
 };
 
 describe('the wizard draft of a file', () => {
   it('gives a column to one field only: moving it unmaps the other', () => {
     const draft = withColumn(draftOf(inspection), 'firstName', 2);
-    expect(draft.mapping).toEqual({ performanceDate: 0, amount: 1, firstName: 2, capacity: 3 });
+    expect(draft.mapping).toEqual({ performanceDate: 0, unitPrice: 1, firstName: 2, capacity: 3 });
   });
 
   it('reports the required fields left without a column', () => {
-    const draft = withColumn(draftOf(inspection), 'amount', null);
-    expect(missingRequired(draft)).toEqual(['amount']);
+    const draft = withColumn(draftOf(inspection), 'unitPrice', null);
+    expect(missingRequired(draft)).toEqual(['unitPrice']);
   });
 
   it('drops the fields a new kind does not allow', () => {
@@ -39,9 +45,9 @@ describe('the wizard draft of a file', () => {
 
   it('does not share the inspection mapping it started from', () => {
     const draft = draftOf(inspection);
-    withColumn(draft, 'amount', null);
+    withColumn(draft, 'unitPrice', null);
     draft.mapping.email = 9;
-    expect(inspection.mapping).toEqual({ performanceDate: 0, amount: 1, lastName: 2, capacity: 3 });
+    expect(inspection.mapping).toEqual({ performanceDate: 0, unitPrice: 1, lastName: 2, capacity: 3 });
   });
 });
 
@@ -51,10 +57,11 @@ describe('mappingFromPreset', () => {
       name: 'Sirius',
       kind: 'tickets',
       headers: ['Montant', 'Date séance', 'Ville'],
-      mapping: { amount: 0, performanceDate: 1, city: 2 },
+      // A preset saved before the two amount fields says `amount`: read as the price of a seat.
+    mapping: { unitPrice: 0, performanceDate: 1, city: 2 },
       updatedAt: '2025-01-01T00:00:00',
     };
     // "Ville" is not in this file: city stays unmapped.
-    expect(mappingFromPreset(preset, ['Nom', 'Date séance', 'Montant'])).toEqual({ performanceDate: 1, amount: 2 });
+    expect(mappingFromPreset(preset, ['Nom', 'Date séance', 'Montant'])).toEqual({ performanceDate: 1, unitPrice: 2 });
   });
 });

@@ -47,7 +47,7 @@ type FileWritten = FileRead & { written: number };
 
 /** A customers or performances file: read and written line by line, here. */
 async function readEntityFile(file: FileLayout, fc: FileImportContext, checkpoint: (bytes: number, lines: number) => Promise<void>): Promise<FileWritten> {
-  const fields = new LineFields(file.mapping, file.dayFirst);
+  const fields = new LineFields(file.mapping, file.dayFirst, file.decimalMark);
   const w = fc.writer;
   let written = 0;
   const readLine =

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { HandlerInput } from '../../../shared/contract.js';
-import type { FileKind } from '../../../shared/import-fields.js';
+import type { FileKind, ImportField } from '../../../shared/import-fields.js';
 import type { ImportFileSummary, ImportSummary } from '../../../shared/types.js';
+import { WEAK_CONFIDENCE } from '../../../shared/import-proposal-types.js';
 import type { EngineContext } from '../context.js';
 import { BadFileError, EngineError } from '../errors.js';
 import { commitThenCheckpointInBackground } from '../background-checkpoint.js';
@@ -43,6 +44,7 @@ async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContex
       kind: file.kind,
       mapping: file.mapping,
       dayFirst: file.dayFirst,
+      amountMode: file.amountMode,
       preset,
     });
     if (layout.headerCut) {
@@ -52,9 +54,10 @@ async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContex
       );
     }
     if (layout.missingRequired.length > 0) {
-      const missing = layout.missingRequired.map((f) => `« ${fieldLabel(f as never)} »`).join(', ');
+      const missing = layout.missingRequired.map((f) => `« ${fieldLabel(f as never)} »${candidatesFor(layout, f as ImportField)}`).join(', ');
       throw new BadFileError(
-        `« ${layout.name} » : colonne obligatoire absente pour un fichier de ${KIND_NAMES[layout.kind]} : ${missing}.`,
+        `« ${layout.name} » : colonne obligatoire absente pour un fichier de ${KIND_NAMES[layout.kind]} : ${missing}. ` +
+          `Indiquez la colonne dans l'assistant, ou en ligne de commande avec --map CHAMP=COLONNE.`,
         { file: layout.name, line: layout.headerLine },
       );
     }
@@ -62,6 +65,46 @@ async function layoutFiles(input: HandlerInput<'imports.run'>, ctx: EngineContex
   }
   // Customers first, then performances, then ticket lines; files of one kind keep their order.
   return layouts.map((l, i) => ({ l, i })).sort((a, b) => KIND_ORDER[a.l.kind] - KIND_ORDER[b.l.kind] || a.i - b.i).map((x) => x.l);
+}
+
+/** The unused columns whose values could hold `field`: « (colonnes possibles : « Total » (montants)) ». */
+function candidatesFor(layout: FileLayout, field: ImportField): string {
+  const wanted: Partial<Record<ImportField, string[]>> = {
+    unitPrice: ['amount', 'integer'],
+    performanceDate: ['date', 'datetime'],
+  };
+  const kinds = wanted[field] ?? [];
+  const found = layout.unused.filter((u) => kinds.includes(layout.columns[u.index]?.kind ?? ''));
+  const list = (found.length > 0 ? found : layout.unused).slice(0, 6);
+  if (list.length === 0) return ' (aucune colonne inutilisée)';
+  return ` (colonnes qui pourraient la contenir : ${list.map((u) => `« ${u.header} » (${u.description})`).join(', ')})`;
+}
+
+/**
+ * In French: each unused column that looks like an identifier, a date or an amount, and each
+ * field read from a column proposed with a weak confidence — nothing is left out or guessed silently.
+ */
+export function unusedWarnings(files: readonly FileLayout[]): string[] {
+  return files.flatMap((f) => [
+    ...(f.amount && f.amount.mode === null && f.amount.column !== null ? [undecidedAmountWarning(f, f.amount.column)] : []),
+    ...f.unused.filter((u) => u.warn).map((u) => `« ${f.name} » : la colonne « ${u.header} » (${u.description}) n'est pas importée.`),
+    ...f.proposals
+      .filter((p) => p.confidence < WEAK_CONFIDENCE)
+      .map((p) => `« ${f.name} » : « ${fieldLabel(p.field)} » lu dans la colonne « ${f.headers[p.column]} » sur une proposition peu sûre (${p.reason}).`),
+  ]);
+}
+
+/**
+ * The data could not tell a seat's price from a line's total: the column is read as its header
+ * says (« Total » a line total, any other a seat's price), and the summary says so.
+ */
+function undecidedAmountWarning(f: FileLayout, column: number): string {
+  const asLine = f.mapping.lineAmount === column;
+  return (
+    `« ${f.name} » : la colonne « ${f.headers[column]} » est lue comme ${asLine ? 'le montant de la ligne' : "le prix d'une place"} d'après son en-tête, ` +
+    `sans preuve dans les données (${f.amount!.evidence}). Si c'est ${asLine ? "le prix d'une place" : 'le total de la ligne'}, ` +
+    `réimportez avec --amount ${asLine ? 'unit' : 'line'} ou choisissez-le dans l'assistant.`
+  );
 }
 
 const KIND_NAMES: Record<FileKind, string> = { tickets: 'billets', customers: 'clients', performances: 'représentations' };
@@ -179,6 +222,7 @@ async function importFiles(
         unmatched: reversalIds.filter((id) => !matched.has(id)).length,
       },
       rejects: rejects.first,
+      warnings: unusedWarnings(files),
       durationMs: 0,
     };
     summary.durationMs = Date.now() - started;

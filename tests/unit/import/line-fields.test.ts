@@ -10,7 +10,7 @@ import { cachedPerformanceReader } from '../../../electron/engine/import/read/pe
 import type { ImportField } from '../../../shared/import-fields.js';
 
 // Columns: 0 ticket, 1 last name, 2 first name, 3 amount, 4 e-mail, 5 postal code.
-const mapping = { ticketId: 0, lastName: 1, firstName: 2, amount: 3, email: 4, postalCode: 5 };
+const mapping = { ticketId: 0, lastName: 1, firstName: 2, unitPrice: 3, email: 4, postalCode: 5 };
 const GROUP: ImportField[] = ['lastName', 'firstName', 'email', 'postalCode'];
 const GROUP_COLUMNS = [1, 2, 4, 5];
 
@@ -33,7 +33,7 @@ describe('LineFields, a plain line read in place', () => {
     }
     fields.setLine('1\tDurand\t Léa \t3', 0, 16, '\t');
     expect(fields.text('firstName')).toBe('Léa');
-    expect(fields.cents('amount')).toBe(300);
+    expect(fields.cents('unitPrice')).toBe(300);
   });
 
   it('grows past 64 cells', () => {
@@ -109,7 +109,7 @@ describe('LineFields.groupKey', () => {
       [1, 2],
       [4, 5],
     ]);
-    expect(fields.group(['postalCode', 'ticketId', 'lastName', 'amount']).runs).toEqual([
+    expect(fields.group(['postalCode', 'ticketId', 'lastName', 'unitPrice']).runs).toEqual([
       [0, 1],
       [3, 3],
       [5, 5],

@@ -7,7 +7,7 @@ describe('header synonyms', () => {
     const mapping = proposeMapping(headers);
     expect(mapping.ticketId).toBe(0);
     expect(mapping.performanceDate).toBe(1);
-    expect(mapping.amount).toBe(2);
+    expect(mapping.unitPrice).toBe(2);
     expect(mapping.seats).toBe(3);
     expect(mapping.email).toBe(4);
     expect(mapping.firstName).toBe(5);
@@ -16,12 +16,12 @@ describe('header synonyms', () => {
   });
 
   it('gives a field to the first column naming it', () => {
-    expect(proposeMapping(['Prix', 'price']).amount).toBe(0);
+    expect(proposeMapping(['Prix', 'price']).unitPrice).toBe(0);
     expect(proposeMapping(['ticket id', 'Numéro billet']).ticketId).toBe(0);
   });
 
   it('leaves unknown headers unmapped', () => {
-    expect(proposeMapping(['Couleur préférée', 'Prix'])).toEqual({ amount: 1 });
+    expect(proposeMapping(['Couleur préférée', 'Prix'])).toEqual({ unitPrice: 1 });
   });
 });
 

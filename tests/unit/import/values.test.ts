@@ -146,13 +146,13 @@ describe('seats, capacity, consent, VAT', () => {
 
 describe('LineFields.cents, whose commonest forms skip the parser', () => {
   it('reads every form as parseAmountCents does', () => {
-    const fields = new LineFields({ amount: 0 }, true);
+    const fields = new LineFields({ unitPrice: 0 }, true);
     const forms = ['0', '7', '12', '6,50', '16,00', '0,05', '1234567,89', '12345678', '12,5', '12,505', ',50', '1.234,00', '1 234,50', '-6,50', '6,50 €', '+3', '1,2,3', 'abc', '12,5a', '١٢'];
     for (const text of forms) {
       fields.cells = [text];
       let read: number | null | 'rejected';
       try {
-        read = fields.cents('amount');
+        read = fields.cents('unitPrice');
       } catch {
         read = 'rejected';
       }
@@ -196,5 +196,39 @@ describe('LineFields.dateTime, which reads a date and its time apart', () => {
       // Twice: the second reading comes from the memos.
       for (const text of [...forms, ...forms]) expect([text, read(fields, text)]).toEqual([text, parseDateTime(text, dayFirst)]);
     }
+  });
+});
+
+describe('value forms of other ticketing systems', () => {
+  it('reads 12-hour times', () => {
+    expect(parseTime('8:30 PM')).toEqual([20, 30, 0]);
+    expect(parseTime('12:05 am')).toEqual([0, 5, 0]);
+    expect(parseTime('12 PM')).toEqual([12, 0, 0]);
+    expect(parseTime('2:55:29 p.m.')).toEqual([14, 55, 29]);
+    expect(parseTime('13:00 PM')).toBeNull();
+  });
+
+  it('reads month names in French and English, and yyyy/mm/dd', () => {
+    expect(parseDateTime('3 mars 2025')).toBe('2025-03-03T00:00:00');
+    expect(parseDateTime('1er août 2024 20h30')).toBe('2024-08-01T20:30:00');
+    expect(parseDateTime('Mar 3, 2025')).toBe('2025-03-03T00:00:00');
+    expect(parseDateTime('March 3, 2025 8:30 PM')).toBe('2025-03-03T20:30:00');
+    expect(parseDateTime('3-Mar-2025 14:32:10')).toBe('2025-03-03T14:32:10');
+    expect(parseDateTime('mardi 4 mars 2025')).toBe('2025-03-04T00:00:00');
+    expect(parseDateTime('2025/03/14 20:00')).toBe('2025-03-14T20:00:00');
+    expect(parseDateTime('03/14/2025 8:30:15 PM', false)).toBe('2025-03-14T20:30:15');
+    expect(parseDateTime('3 Brumaire 2025')).toBeNull();
+  });
+
+  it('reads thousands commas where the decimal mark is a point, and $ £ CHF', () => {
+    expect(parseAmountCents('1,180.00')).toBe(118000);
+    expect(parseAmountCents('1,180', '.')).toBe(118000);
+    expect(parseAmountCents('1,180')).toBe(118);
+    expect(parseAmountCents('12,5', '.')).toBe(1250);
+    expect(parseAmountCents('$1,200.00')).toBe(120000);
+    expect(parseAmountCents('-$32.40')).toBe(-3240);
+    expect(parseAmountCents('£12.50')).toBe(1250);
+    expect(parseAmountCents('CHF 25.00')).toBe(2500);
+    expect(parseAmountCents("1'250.00 CHF")).toBe(125000);
   });
 });

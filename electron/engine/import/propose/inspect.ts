@@ -13,7 +13,12 @@ import { decodeWindows1252, invalidUtf8At } from '../read/decoder.js';
 import { locateInText } from '../read/locate.js';
 import { openImportFile } from '../read/open-file.js';
 import { detectEncoding, detectLayout, detectLineEnding, hasHighBytes, hasNul, isValidUtf8, NEWLINES, parseSample, type SampleRow } from './detect.js';
-import { detectKind, headerSignature, missingRequired, proposeMapping, restrictMapping } from './mapping.js';
+import { detectKind, headerSignature, missingRequired, restrictMapping } from './mapping.js';
+import type { AmountDecision, FieldProposal, MappingProposal } from '../../../../shared/import-proposal-types.js';
+import { decideAmount, withAmountMode } from './amount-mode.js';
+import { detectCurrency, detectDecimalMark } from './amount-format.js';
+import { profileColumns, proposalsForMapping, proposeFromData } from './propose-mapping.js';
+import { worthWarning, type ColumnStats } from './value-sniff.js';
 import { findPresetForHeaders, mappingForHeaders, presetMatches, presetSignatures } from './presets-store.js';
 import { leadingDateFields } from '../read/values.js';
 
@@ -32,6 +37,8 @@ export interface InspectOptions {
   kind?: FileKind;
   mapping?: ColumnMapping;
   dayFirst?: boolean;
+  /** What the one amount column holds, when the user said it (`--amount`). */
+  amountMode?: 'unit' | 'line';
   /** A preset the user chose: applied when its header matches. */
   preset?: Preset | null;
   /**
@@ -113,8 +120,13 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
   const headers = headerRow.cells.map((h) => h.trim());
   const dataRows = parseSample(text, layout.separator, newline, complete).filter((r) => r.line > headerRow.line && !isBlank(r.cells));
 
+  const rows = dataRows.map((r) => r.cells);
+
   let preset: Preset | null = null;
   let mapping: ColumnMapping;
+  let proposals: FieldProposal[];
+  let profiles: ColumnStats[];
+  let origin: 'user' | 'preset' | 'proposal';
   if (options.mapping) {
     for (const [field, column] of Object.entries(options.mapping)) {
       if (column >= headers.length) {
@@ -122,12 +134,57 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
       }
     }
     mapping = { ...options.mapping };
+    origin = 'user';
+    proposals = proposalsForMapping(mapping, headers, 'donné explicitement');
+    profiles = profileColumns(headers, rows);
   } else {
     preset = options.preset && presetMatches(options.preset, headers) ? options.preset : findPresetForHeaders(orm, headers);
-    mapping = preset ? mappingForHeaders(toByName(preset), headers) : proposeMapping(headers);
+    if (preset) {
+      mapping = mappingForHeaders(toByName(preset), headers);
+      origin = 'preset';
+      proposals = proposalsForMapping(mapping, headers, `préréglage « ${preset.name} »`);
+      profiles = profileColumns(headers, rows);
+    } else {
+      const proposal = proposeFromData(headers, rows);
+      ({ mapping, proposals, profiles } = proposal);
+      origin = 'proposal';
+    }
   }
   const kind = options.kind ?? preset?.kind ?? detectKind(mapping);
   mapping = restrictMapping(mapping, kind, headers.length);
+
+  const decimalMark = detectDecimalMark(profiles, mapping);
+  let amount: AmountDecision | null = kind === 'tickets' ? decideAmount(rows, mapping, decimalMark) : null;
+  if (amount && options.amountMode) {
+    mapping = withAmountMode(mapping, options.amountMode);
+    amount = { ...amount, mode: options.amountMode, source: 'user', evidence: `indiqué par l'utilisateur ; d'après les données : ${amount.evidence}` };
+  } else if (amount && origin === 'proposal' && (amount.mode === 'unit' || amount.mode === 'line')) {
+    mapping = withAmountMode(mapping, amount.mode);
+  } else if (amount && origin !== 'proposal' && amount.mode !== 'both') {
+    const mode = mapping.lineAmount !== undefined ? 'line' : 'unit';
+    const said = origin === 'preset' ? `préréglage « ${preset!.name} »` : 'correspondance donnée';
+    amount = { ...amount, mode, source: origin, evidence: `${said} ; d'après les données : ${amount.evidence}` };
+  }
+  proposals = alignProposals(proposals, mapping, amount);
+  const mapped = new Set(Object.values(mapping));
+  const proposal: MappingProposal = {
+    proposals,
+    columns: profiles.map(({ index, header, kind: valueKind, description, filled, distinctRatio, adjacentRepeat }) => ({
+      index,
+      header,
+      kind: valueKind,
+      description,
+      filled,
+      distinctRatio,
+      adjacentRepeat,
+    })),
+    unused: profiles
+      .filter((p) => !mapped.has(p.index))
+      .map((p) => ({ index: p.index, header: p.header, description: p.description, warn: worthWarning(p) })),
+    amount,
+    decimalMark,
+    currency: detectCurrency(profiles, mapping, rows),
+  };
 
   return {
     path,
@@ -146,6 +203,7 @@ export async function inspectFile(path: string, name: string, orm: Orm, options:
     preset: preset?.name ?? null,
     dayFirst: options.dayFirst ?? proveDayFirst(dataRows, mapping),
     headerCut: complete && layout.headerIndex === layout.rows.length - 1 && !/[\r\n]$/.test(text),
+    ...proposal,
   };
 }
 
@@ -164,6 +222,23 @@ function refuseInvalidUtf8(name: string, bytes: Uint8Array, complete: boolean, s
       "le fichier s'annonce en UTF-8 (marque BOM) mais mélange deux encodages ; réenregistrez-le dans un seul encodage.",
     separator ? { file: name, line, column } : { file: name, line },
   );
+}
+
+/**
+ * The proposals of the fields the final mapping keeps, under the field it gives each column (the
+ * amount's field may have changed with the decision, which its reason then says).
+ */
+function alignProposals(proposals: FieldProposal[], mapping: ColumnMapping, amount: AmountDecision | null): FieldProposal[] {
+  const fieldOfColumn = new Map(Object.entries(mapping).map(([f, c]) => [c, f as ImportField]));
+  const out: FieldProposal[] = [];
+  for (const p of proposals) {
+    const field = fieldOfColumn.get(p.column);
+    if (field === undefined) continue;
+    const isAmount = field === 'unitPrice' || field === 'lineAmount';
+    const decided = isAmount && amount && amount.column === p.column && amount.source === 'data';
+    out.push({ ...p, field, reason: decided ? `${p.reason} ; ${amount.evidence}` : p.reason });
+  }
+  return out;
 }
 
 /** A preset's mapping by header name, from its headers and column indexes. */

@@ -1,54 +1,42 @@
 /**
- * From a header row to a column mapping: synonyms (shared/import-fields.ts) propose a field per
- * column, the mapped fields tell the kind of file, and the kind keeps only the fields it allows.
+ * From a header row to a column mapping: the scored proposal (propose-mapping.ts) proposes a field
+ * per column, the mapped fields tell the kind of file, and the kind keeps only the fields it allows.
  */
 import {
   FIELD_SYNONYMS,
-  IMPORT_FIELDS,
   KIND_FIELDS,
+  missingFields,
   normaliseHeader,
   type ColumnMapping,
   type FileKind,
   type ImportField,
 } from '../../../../shared/import-fields.js';
+import { fieldOfHeader } from './header-match.js';
+import { proposeFromData } from './propose-mapping.js';
 
-const SYNONYM_INDEX: ReadonlyMap<string, ImportField> = (() => {
-  const index = new Map<string, ImportField>();
-  // The field list's order settles a synonym two fields share: the first field keeps it.
-  for (const field of IMPORT_FIELDS) {
-    for (const synonym of FIELD_SYNONYMS[field]) {
-      const key = normaliseHeader(synonym);
-      if (!index.has(key)) index.set(key, field);
-    }
-  }
-  return index;
-})();
+export { fieldOfHeader };
 
-/** The field a header names, if any. */
-export function fieldOfHeader(header: string): ImportField | undefined {
-  return SYNONYM_INDEX.get(normaliseHeader(header));
-}
-
-/** How many cells of a row name a field: what tells the header row from a title or data row. */
+/** How many cells of a row name a field without doubt: what tells the header row from a title or data row. */
 export function headerScore(cells: readonly string[]): number {
   let score = 0;
   for (const cell of cells) if (cell.length < 80 && fieldOfHeader(cell)) score++;
   return score;
 }
 
-/** Each column to the field its header names; a field goes to the first column naming it. */
+/** The proposal from the headers alone (no values yet): see proposeFromData. */
 export function proposeMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  headers.forEach((header, column) => {
-    const field = fieldOfHeader(header);
-    if (field && mapping[field] === undefined) mapping[field] = column;
-  });
-  return mapping;
+  return proposeFromData(headers, []).mapping;
 }
 
-/** An amount → tickets; a capacity or a performance date (no amount) → performances; else customers. */
-export function detectKind(mapping: ColumnMapping): FileKind {
-  if (mapping.amount !== undefined) return 'tickets';
+/** Fields only a ticket-lines file carries: a file with one of them is never a customers or performances file. */
+const TICKET_ONLY: readonly ImportField[] = ['ticketId', 'orderId', 'orderDate', 'unitPrice', 'lineAmount', 'seats', 'tariff', 'tariffCategory', 'state', 'subscription'];
+
+/**
+ * Ticket-like or order-like columns (or amounts among the values) → tickets; else a capacity or a
+ * performance date → performances; else customer columns → customers.
+ */
+export function detectKind(mapping: ColumnMapping, hasAmountValues = false): FileKind {
+  if (TICKET_ONLY.some((field) => mapping[field] !== undefined) || hasAmountValues) return 'tickets';
   if (mapping.capacity !== undefined || mapping.performanceDate !== undefined) return 'performances';
   const customerFields = KIND_FIELDS.customers.allowed;
   if (customerFields.some((field) => mapping[field] !== undefined)) return 'customers';
@@ -66,7 +54,7 @@ export function restrictMapping(mapping: ColumnMapping, kind: FileKind, columns:
 }
 
 export function missingRequired(mapping: ColumnMapping, kind: FileKind): ImportField[] {
-  return KIND_FIELDS[kind].required.filter((field) => mapping[field] === undefined);
+  return missingFields(mapping, kind);
 }
 
 /** Normalised header names joined by `|`: how a returning layout is recognised. */
@@ -78,7 +66,12 @@ export function headerSignature(headers: readonly string[]): string {
 export const FIELD_LABELS: Partial<Record<ImportField, string>> = {
   performanceDate: 'Date de représentation',
   performanceTime: 'Heure de représentation',
-  amount: 'Montant',
+  unitPrice: 'Prix de la place',
+  lineAmount: 'Montant de la ligne',
+  ticketId: 'N° billet',
+  orderId: 'N° commande',
+  customerId: 'N° client',
+  email: 'E-mail',
   seats: 'Nombre de places',
   orderDate: 'Date de commande',
   orderTime: 'Heure de commande',

@@ -6,7 +6,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Orm } from '../../../../db/open.js';
 import { importPresets } from '../../../../db/schema.js';
-import { normaliseHeader, type ColumnMapping, type FileKind, type ImportField } from '../../../../shared/import-fields.js';
+import { normaliseHeader, upgradeMapping, type ColumnMapping, type FileKind, type ImportField } from '../../../../shared/import-fields.js';
 import type { Preset } from '../../../../shared/types.js';
 import { EngineError } from '../../errors.js';
 import { headerSignature } from './mapping.js';
@@ -17,7 +17,8 @@ type PresetRow = typeof importPresets.$inferSelect;
 export function mappingForHeaders(byName: Record<string, string>, headers: readonly string[]): ColumnMapping {
   const normalised = headers.map(normaliseHeader);
   const mapping: ColumnMapping = {};
-  for (const [field, header] of Object.entries(byName)) {
+  // A preset saved before the two amount fields maps `amount`: the price of a seat (unitPrice).
+  for (const [field, header] of Object.entries(upgradeMapping(byName))) {
     const column = normalised.indexOf(normaliseHeader(header));
     if (column >= 0) mapping[field as ImportField] = column;
   }

@@ -7,7 +7,7 @@ import type { ColumnMapping, ImportField } from '../../../../shared/import-field
 import { fieldLabel } from '../propose/mapping.js';
 import { LineReject } from '../write/rejects.js';
 import { detach } from './text.js';
-import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime } from './values.js';
+import { parseAmountCents, parseCapacity, parseDateTime, parseSeats, parseTime, parseVatBp, withTime, type DecimalMark } from './values.js';
 import { capacityInRange, centsInRange, LIMIT_TEXT, seatsInRange, yearInRange } from './value-limits.js';
 
 const MEMO_LIMIT = 50_000;
@@ -62,7 +62,7 @@ export class LineFields {
   readonly dateHint: string;
   private readonly date: (text: string) => string | null;
   private readonly time = memo(parseTime);
-  private readonly amount = memo(parseAmountCents);
+  private readonly amount: (text: string) => number | null;
   private readonly seatCount = memo(parseSeats);
   /**
    * The current record. A plain line (no quote: nearly every line) is its text and where each
@@ -78,8 +78,11 @@ export class LineFields {
   constructor(
     readonly mapping: ColumnMapping,
     dayFirst: boolean,
+    /** The file's decimal mark when its amounts show one (see DecimalMark). */
+    decimalMark: DecimalMark = 'auto',
   ) {
     this.date = memo((text) => parseDateTime(text, dayFirst));
+    this.amount = memo((text) => parseAmountCents(text, decimalMark));
     this.dateHint = dayFirst ? 'jj/mm/aaaa' : 'mm/jj/aaaa';
   }
 
@@ -198,12 +201,13 @@ export class LineFields {
     const space = text.indexOf(' ');
     if (space === -1) return this.date(text);
     const day = this.date(text.slice(0, space));
-    if (day === null) return null;
+    // « 3 mars 2025 20:30 », « Mar 3, 2025 8:30 PM »: a date with spaces in it, read whole.
+    if (day === null) return this.date(text);
     // parseDateTime's separator between the date and the time: any run of spaces and « T ».
     let from = space + 1;
     while (from < text.length && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 84)) from++;
     const time = from < text.length ? this.time(text.slice(from)) : null;
-    return time === null ? null : withTime(day, time);
+    return time === null ? this.date(text) : withTime(day, time);
   }
 
   /** A date (with the time of `timeField` when that column is filled); null when empty. */
@@ -219,7 +223,7 @@ export class LineFields {
     const timeText = timeField ? this.text(timeField) : '';
     if (timeText === '') return value;
     const time = this.time(timeText);
-    if (time === null) this.fail(timeField!, `${fieldLabel(timeField!)} illisible : « ${timeText} » (attendu hh:mm)`);
+    if (time === null) this.fail(timeField!, `${fieldLabel(timeField!)} illisible : « ${timeText} » (attendu hh:mm ou 8:30 PM)`);
     return withTime(value, time);
   }
 

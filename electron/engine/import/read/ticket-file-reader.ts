@@ -22,7 +22,7 @@ export interface ReadProgress {
 export type BatchSink = (batch: TicketBatch, rejects: ImportReject[], progress: ReadProgress) => Promise<void>;
 
 export async function readTicketFile(file: FileLayout, onBatch: BatchSink): Promise<FileRead> {
-  const fields = new LineFields(file.mapping, file.dayFirst);
+  const fields = new LineFields(file.mapping, file.dayFirst, file.decimalMark);
   const identicalLines = new Map<string, number>();
   const lineKey = (cells: string[]) => {
     const hash = cellsHash(cells);

@@ -22,9 +22,14 @@ import { detach } from './text.js';
 import { createTariffKindCache, type TariffKind } from '../propose/tariff-kind.js';
 import { BRINGS_CUSTOMER, NO_CUSTOMER, REVERSAL, SAME_CUSTOMER, SAME_ORDER, type TicketBatchBuilder } from './ticket-batch.js';
 import { foldText } from './text.js';
+import { unitCentsOf } from './line-amount.js';
 
-/** States that say the line cancels a sale. */
-const CANCELLED_STATES = new Set(['a', 'an', 'annule', 'annulee', 'annulation', 'cancelled', 'canceled', 'cancel', 'rembourse', 'refunded']);
+/** States that say the line cancels a sale, French and English (folded: no accents, lower case). */
+const CANCELLED_STATES = new Set([
+  'a', 'an', 'annule', 'annulee', 'annules', 'annulees', 'annulation', 'rembourse', 'remboursee', 'remboursement', 'avoir',
+  'retourne', 'cancelled', 'canceled', 'cancel', 'cancellation', 'refunded', 'refund', 'void', 'voided',
+  'returned', 'reversed', 'credited', 'credit note', 'annule rembourse',
+]);
 
 function isCancelledState(state: string): boolean {
   return state !== '' && CANCELLED_STATES.has(state.length <= 2 ? state.toLowerCase() : foldText(state));
@@ -85,13 +90,15 @@ export function createTicketLineReader(fields: LineFields, lineKey: (cells: stri
     const tariff = fields.text('tariff');
     const category = fields.text('tariffCategory');
     const subscription = fields.text('subscription');
-    let cents = fields.cents('amount');
+    const seats = fields.seats();
+    let cents = unitCentsOf(fields, seats);
     if (cents === null) {
       // An invitation exported with an empty price is free; any other line needs its price.
-      if (kindOf(tariff, category, subscription) !== 'free') throw new LineReject('Montant manquant', fields.mapping.amount ?? null);
+      if (kindOf(tariff, category, subscription) !== 'free') {
+        throw new LineReject('Montant manquant', fields.mapping.unitPrice ?? fields.mapping.lineAmount ?? null);
+      }
       cents = 0;
     }
-    const seats = fields.seats();
     // The order's cells repeat those of the line before (read well then): so does its date.
     const orderCells = fields.groupKey(orderGroup);
     const sameOrderCells = orderCells === previous.orderCells;
