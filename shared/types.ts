@@ -217,6 +217,8 @@ export interface CustomerRecord extends CustomerSummary {
 export interface AppInfo {
   version: string;
   dbPath: string;
+  /** The database on disk, its write-ahead log included (what a copy of the folder weighs). */
+  dbSizeBytes: number;
   schemaVersion: number;
   seasonStartMonth: number;
   counts: { customers: number; tickets: number; orders: number; performances: number; shows: number; imports: number };
