@@ -6,6 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CallInput, CallName, CallOutput, CallResult } from '../../shared/contract.js';
 import { formatNumber } from '../../shared/format.js';
+import { appPackage } from '../engine/app-root.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
@@ -17,6 +18,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Registers what to do on Ctrl-C; returns the unregister function. */
   onInterrupt?: (handler: () => void) => () => void;
+  /** How `serve` builds a missing interface (npm run build:renderer unless a test says otherwise). */
+  buildRenderer?: (root: string) => { ok: boolean; output: string };
 }
 
 class EngineRefusal extends Error {}
@@ -141,8 +144,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: CliArgs, dbPath: string, dataDir: string, io: CliIo): Promise<number> {
-  const { startServer } = await import('../server/server.js');
-  const server = await startServer({ dbPath, dataDir, port: args.port });
+  const { startServer, DEFAULT_RENDERER_DIR } = await import('../server/server.js');
+  const { buildRendererWithNpm, ensureRendererBuilt } = await import('../server/renderer-build.js');
+  // PARTERRE_RENDERER_DIR: another build of the interface (tests point it at an empty folder).
+  const rendererDir = io.env.PARTERRE_RENDERER_DIR ? resolve(io.env.PARTERRE_RENDERER_DIR) : DEFAULT_RENDERER_DIR;
+  const renderer = ensureRendererBuilt({
+    rendererDir,
+    root: appPackage().root,
+    allowBuild: io.env.PARTERRE_NO_BUILD !== '1',
+    build: io.buildRenderer ?? buildRendererWithNpm,
+    log: io.stderr,
+  });
+  if (!renderer.ready) {
+    io.stderr(`parterre : ${renderer.message}\n`);
+    return 1;
+  }
+  const server = await startServer({ dbPath, dataDir, port: args.port, rendererDir });
   io.stdout(`Parterre est ouvert à l’adresse ${server.url}\n(Ctrl+C pour arrêter.)\n`);
   // Runs until Ctrl+C; the open server keeps the process alive meanwhile.
   await new Promise<void>((resolveStop) => {
