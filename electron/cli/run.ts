@@ -24,6 +24,8 @@ export interface CliIo {
 
 class EngineRefusal extends Error {}
 
+const READ_ONLY_COMMANDS = new Set<string>(['seasons', 'customers', 'quartiles']);
+
 /** "fichier.csv, ligne 12, colonne 4 : message" when the engine says where. */
 function describeError(result: Extract<CallResult<unknown>, { ok: false }>): string {
   const details = result.error.details as { file?: string; line?: number; column?: number } | undefined;
@@ -122,7 +124,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const dataDir = dirname(dbPath);
   if (args.command === 'serve') return serve(args, dbPath, dataDir, io);
 
-  const engine = startEngine({ dbPath, dataDir });
+  // A command that reads and exits runs the engine in this thread: a worker would cost it more
+  // than its answer. An import keeps the worker (Ctrl+C and the progress line stay live).
+  const engine = READ_ONLY_COMMANDS.has(args.command)
+    ? (await import('../engine/in-process.js')).startEngineInProcess({ dbPath, dataDir })
+    : startEngine({ dbPath, dataDir });
   try {
     if ((await engine.ready) < 0) {
       // The worker answers every call with the reason it could not open the database.

@@ -32,7 +32,11 @@ const write = (file: string, text: string, mtimeSeconds?: number) => {
 const run = (bundle: Bundle) => execFileSync(process.execPath, [join(bundle.dir, 'cli.js')], { encoding: 'utf8' }).trim();
 
 write('src/message.ts', "export const message: string = 'un';\n", 1_700_000_000);
-write('src/cli.ts', "import { message } from './message.js';\nconsole.log(message);\n", 1_700_000_000);
+write('src/cli.ts', "import { message } from './message.js';\nimport { shout } from 'fake-package';\nconsole.log(shout(message));\n", 1_700_000_000);
+// A package, bundled too: its files are not watched one by one, npm's lock file stands for them.
+write('node_modules/fake-package/package.json', '{ "name": "fake-package", "type": "module", "main": "index.js" }\n', 1_700_000_000);
+write('node_modules/fake-package/index.js', 'export const shout = (text) => text;\n', 1_700_000_000);
+write('node_modules/.package-lock.json', '{ "lockfileVersion": 3 }\n', 1_700_000_000);
 write('src/worker.ts', "import { message } from './message.js';\nexport const echo = message;\n", 1_700_000_000);
 write('db/migrations/0000_first.sql', 'CREATE TABLE a (x INTEGER) STRICT;\n', 1_700_000_000);
 
@@ -59,6 +63,17 @@ describe('the command line bundle', () => {
     const bundle = (await ensure())!;
     expect(bundle.rebuilt).toBe(true);
     expect(run(bundle)).toBe('trois');
+  });
+
+  it('is rebuilt after an install (npm rewrites its lock file in node_modules)', async () => {
+    write('node_modules/fake-package/index.js', 'export const shout = (text) => text.toUpperCase();\n', 1_700_000_300);
+    write('node_modules/.package-lock.json', '{ "lockfileVersion": 3, "packages": {} }\n', 1_700_000_300);
+    const bundle = (await ensure())!;
+    expect(bundle).toMatchObject({ rebuilt: true, reason: 'node_modules/.package-lock.json changed' });
+    expect(run(bundle)).toBe('TROIS');
+    write('node_modules/fake-package/index.js', 'export const shout = (text) => text;\n', 1_700_000_400);
+    write('node_modules/.package-lock.json', '{ "lockfileVersion": 3 }\n', 1_700_000_400);
+    expect(run((await ensure())!)).toBe('trois');
   });
 
   it('is rebuilt when a migration is added', async () => {
