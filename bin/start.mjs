@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds what is missing, then opens Parterre — in its desktop window when an
 // Electron runtime is installed, otherwise in the browser (browser mode on 127.0.0.1).
-// Options: --port N (browser mode), --db PATH (another database file).
+// Options: --port N (browser mode), --db PATH (another database file), --no-open (browser mode:
+// print the address without opening the browser; PARTERRE_NO_OPEN=1 does the same, for tests).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -82,6 +83,9 @@ if (binary && sqliteBinding) {
     console.error(error.message);
     process.exit(1);
   }
+  // The address carries its token: the browser opens on it, so nobody copies 90 characters by hand.
+  // Printed as well: the opener may be missing (no desktop), or open another profile than wanted.
+  runtime.openInBrowser(server.url, { platform: process.platform, env: process.env, spawn, noOpen: options.noOpen });
   console.log(runtime.browserModeMessage(server.url));
   const stop = async () => {
     await server.close();

@@ -9,7 +9,7 @@ import { CustomerPage } from './pages/CustomerPage.js';
 import { CustomersPage } from './pages/CustomersPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { TariffsPage } from './pages/TariffsPage.js';
-import { DatabaseSettings } from './components/settings/DatabaseSettings.js';
+import { SettingsPage } from './pages/SettingsPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
 import { useOpenDatabase } from './lib/open-database.js';
@@ -42,7 +42,7 @@ export function App() {
   else if (route.page === 'customers') page = <CustomersPage />;
   else if (route.page === 'import') page = <ImportPage />;
   else if (route.page === 'tariffs') page = <TariffsPage />;
-  else if (route.page === 'database') page = <DatabaseSettings />;
+  else if (route.page === 'settings') page = <SettingsPage />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;

@@ -5,6 +5,7 @@ import './api.js';
 import './i18n/index.js';
 import { App } from './App.js';
 import './styles.css';
+import './print.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,6 +20,7 @@ import type {
 } from './types.js';
 import type { DatabaseInfo } from './database-types.js';
 import { TARIFF_KINDS, type TariffRow } from './tariff-types.js';
+import type { AppSettings, SeasonStartPreview } from './settings-types.js';
 
 /** Pairs an input schema with an output type (the output exists only for the type checker). */
 const call =
@@ -49,8 +50,11 @@ export const importFileInput = z
 
 export const contract = {
   'app.info': call<AppInfo>()(empty),
-  'settings.get': call<{ seasonStartMonth: number }>()(empty),
-  'settings.set': call<{ seasonStartMonth: number }>()(z.object({ seasonStartMonth }).strict()),
+  'settings.get': call<AppSettings>()(empty),
+  /** Changes the settings given and keeps the others; a new start month re-derives every season. */
+  'settings.set': call<AppSettings>()(
+    z.object({ seasonStartMonth: seasonStartMonth.optional(), venueName: z.string().trim().max(200).optional() }).strict(),
+  ),
 
   'imports.inspect': call<{ files: FileInspection[] }>()(
     z.object({ paths: z.array(z.string().min(1)).min(1), names: z.array(z.string()).optional() }).strict(),
@@ -153,6 +157,9 @@ export const contract = {
   'database.empty': call<{ backupPath: string; database: DatabaseInfo }>()(empty),
   /** Back from the demonstration to the venue's own database. */
   'demo.leave': call<DatabaseInfo>()(empty),
+
+  // Paramètres (issue 11): what a new season start month would change, shown before it is saved.
+  'settings.previewSeasonStart': call<SeasonStartPreview>()(z.object({ seasonStartMonth }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -222,6 +222,8 @@ export interface AppInfo {
   dbPath: string;
   /** Which database is open (the venue's own or the demonstration) and where its file is. */
   database: { kind: import('./database-types.js').DatabaseKind; path: string };
+  /** The database on disk, its write-ahead log included (what a copy of the folder weighs). */
+  dbSizeBytes: number;
   schemaVersion: number;
   seasonStartMonth: number;
   counts: { customers: number; tickets: number; orders: number; performances: number; shows: number; imports: number };

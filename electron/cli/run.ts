@@ -6,6 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import type { CallInput, CallName, CallOutput, CallResult } from '../../shared/contract.js';
 import { formatNumber } from '../../shared/format.js';
+import { appPackage } from '../engine/app-root.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
@@ -20,9 +21,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Registers what to do on Ctrl-C; returns the unregister function. */
   onInterrupt?: (handler: () => void) => () => void;
+  /** How `serve` builds a missing interface (npm run build:renderer unless a test says otherwise). */
+  buildRenderer?: (root: string) => { ok: boolean; output: string };
 }
 
 class EngineRefusal extends Error {}
+
+const READ_ONLY_COMMANDS = new Set<string>(['seasons', 'customers', 'quartiles']);
 
 /** "fichier.csv, ligne 12, colonne 4 : message" when the engine says where. */
 function describeError(result: Extract<CallResult<unknown>, { ok: false }>): string {
@@ -149,7 +154,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const dataDir = dirname(dbPath);
   if (args.command === 'serve') return serve(args, dbPath, dataDir, io);
 
-  const engine = startEngine({ dbPath, dataDir });
+  // A command that reads and exits runs the engine in this thread: a worker would cost it more
+  // than its answer. An import keeps the worker (Ctrl+C and the progress line stay live).
+  const engine = READ_ONLY_COMMANDS.has(args.command)
+    ? (await import('../engine/in-process.js')).startEngineInProcess({ dbPath, dataDir })
+    : startEngine({ dbPath, dataDir });
   try {
     if ((await engine.ready) < 0) {
       // The worker answers every call with the reason it could not open the database.
@@ -171,8 +180,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function serve(args: CliArgs, dbPath: string, dataDir: string, io: CliIo): Promise<number> {
-  const { startServer } = await import('../server/server.js');
-  const server = await startServer({ dbPath, dataDir, port: args.port });
+  const { startServer, DEFAULT_RENDERER_DIR } = await import('../server/server.js');
+  const { buildRendererWithNpm, ensureRendererBuilt } = await import('../server/renderer-build.js');
+  // PARTERRE_RENDERER_DIR: another build of the interface (tests point it at an empty folder).
+  const rendererDir = io.env.PARTERRE_RENDERER_DIR ? resolve(io.env.PARTERRE_RENDERER_DIR) : DEFAULT_RENDERER_DIR;
+  const renderer = ensureRendererBuilt({
+    rendererDir,
+    root: appPackage().root,
+    allowBuild: io.env.PARTERRE_NO_BUILD !== '1',
+    build: io.buildRenderer ?? buildRendererWithNpm,
+    log: io.stderr,
+  });
+  if (!renderer.ready) {
+    io.stderr(`parterre : ${renderer.message}\n`);
+    return 1;
+  }
+  const server = await startServer({ dbPath, dataDir, port: args.port, rendererDir });
   io.stdout(`Parterre est ouvert à l’adresse ${server.url}\n(Ctrl+C pour arrêter.)\n`);
   // Runs until Ctrl+C; the open server keeps the process alive meanwhile.
   await new Promise<void>((resolveStop) => {

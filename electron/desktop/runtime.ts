@@ -66,9 +66,11 @@ export function rendererNeedsBuild(builtIndex: string, sources: string[], fs: Tr
 export interface StartOptions {
   port?: number;
   db?: string;
+  /** Print the address only, without opening a browser. */
+  noOpen?: boolean;
 }
 
-/** `--port N`, `--port=N`, `--db PATH`, `--db=PATH`; anything else is an error in French. */
+/** `--port N`, `--port=N`, `--db PATH`, `--db=PATH`, `--no-open`; anything else is an error in French. */
 export function parseStartArgs(argv: string[]): StartOptions {
   const options: StartOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -86,8 +88,10 @@ export function parseStartArgs(argv: string[]): StartOptions {
       options.port = port;
     } else if (flag === '--db') {
       options.db = value();
+    } else if (flag === '--no-open' && inline === undefined) {
+      options.noOpen = true;
     } else {
-      throw new Error(`Option inconnue : « ${argv[i]} » (attendu --port N ou --db CHEMIN).`);
+      throw new Error(`Option inconnue : « ${argv[i]} » (attendu --port N, --db CHEMIN ou --no-open).`);
     }
   }
   return options;
@@ -95,4 +99,46 @@ export function parseStartArgs(argv: string[]): StartOptions {
 
 export function browserModeMessage(url: string): string {
   return `Parterre est ouvert à l'adresse ${url} (Ctrl+C pour arrêter).`;
+}
+
+/** The command that opens `url` in the default browser on this platform. */
+export function browserOpenCommand(
+  platform: NodeJS.Platform,
+  url: string,
+): { command: string; args: string[]; windowsVerbatimArguments?: boolean } {
+  if (platform === 'darwin') return { command: 'open', args: [url] };
+  if (platform === 'win32') {
+    // `start` is a command of cmd.exe, not a program; its first quoted argument is a window
+    // title, hence the empty one. Quoted whole so that cmd reads & or ^ in the address as text.
+    return { command: 'cmd', args: ['/d', '/s', '/c', `start "" "${url}"`], windowsVerbatimArguments: true };
+  }
+  // Linux and the BSDs: the desktop's own choice of browser.
+  return { command: 'xdg-open', args: [url] };
+}
+
+export interface Spawner {
+  (
+    command: string,
+    args: string[],
+    options: { detached: boolean; stdio: 'ignore'; windowsVerbatimArguments?: boolean },
+  ): { on(event: 'error', listener: (error: Error) => void): unknown; unref(): void };
+}
+
+/**
+ * Opens the address in the default browser, unless PARTERRE_NO_OPEN=1 or --no-open (tests,
+ * servers without a desktop). Never fails: without a browser opener the printed address remains.
+ * Returns whether an opener was started.
+ */
+export function openInBrowser(url: string, options: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; spawn: Spawner; noOpen?: boolean }): boolean {
+  if (options.noOpen || options.env.PARTERRE_NO_OPEN === '1') return false;
+  const { command, args, windowsVerbatimArguments } = browserOpenCommand(options.platform, url);
+  try {
+    const child = options.spawn(command, args, { detached: true, stdio: 'ignore', ...(windowsVerbatimArguments ? { windowsVerbatimArguments } : {}) });
+    // A missing xdg-open is reported here, asynchronously: ignored, the address is printed anyway.
+    child.on('error', () => {});
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { appPackage } from '../engine/app-root.js';
 import { startEngine } from '../engine/client.js';
 import { newToken } from './guard.js';
 import { createRequestHandler } from './routes.js';
@@ -23,7 +24,7 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export const DEFAULT_RENDERER_DIR = join(appPackage().root, 'dist', 'renderer');
 
 export async function startServer(options: {
   dbPath: string;

@@ -1,13 +1,18 @@
-/** Purchases grouped by season, then order, then ticket; cancelled tickets struck through. */
+/** Purchases grouped by season, then order, then ticket; cancelled tickets struck through; all seasons printed. */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistorySeason } from '../../shared/types.js';
+import { useDetailsOpenForPrint } from '../hooks/useDetailsOpenForPrint.js';
 import { useFormat } from '../hooks/useFormat.js';
 
 export function PurchaseHistory({ seasons }: { seasons: HistorySeason[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const section = useRef<HTMLElement>(null);
+  // On paper every season is there, the closed ones too.
+  useDetailsOpenForPrint(section);
   return (
-    <section className="panel history">
+    <section ref={section} className="panel history">
       <h2>{t('customer.history')}</h2>
       {seasons.length === 0 && <p className="muted">{t('customer.noHistory')}</p>}
       {seasons.map((season, index) => (

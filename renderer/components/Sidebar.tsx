@@ -4,12 +4,13 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 import { DatabaseBadge } from './DatabaseBadge.js';
 
-const LIVE: { key: 'customers' | 'import' | 'tariffs'; label: string; route: Route }[] = [
+const LIVE: { key: 'customers' | 'import' | 'tariffs' | 'settings'; label: string; route: Route }[] = [
   { key: 'customers', label: 'nav.customers', route: { page: 'customers' } },
   { key: 'import', label: 'nav.import', route: { page: 'import' } },
   { key: 'tariffs', label: 'tariffs.nav', route: { page: 'tariffs' } },
+  { key: 'settings', label: 'nav.settings', route: { page: 'settings' } },
 ];
-const LATER = ['dashboard', 'seasons', 'segments', 'archives', 'settings'] as const;
+const LATER = ['dashboard', 'seasons', 'segments', 'archives'] as const;
 
 export function Sidebar({ current }: { current: Route['page'] }) {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,5 @@
 /**
- * A tiny hash router: `#/spectateurs`, `#/spectateurs/42`, `#/importer`, `#/tarifs`. Hash routes work the same
+ * A tiny hash router: `#/spectateurs`, `#/spectateurs/42`, `#/importer`, `#/tarifs`, `#/parametres`. Hash routes work the same
  * from app://parterre/ (Electron) and from the browser-mode server, and keep the Back key working.
  */
 import { useEffect, useState } from 'react';
@@ -10,8 +10,7 @@ export type Route =
   | { page: 'customer'; id: number }
   | { page: 'import' }
   | { page: 'tariffs' }
-  /** Temporary home of the database settings until the Paramètres page renders them. */
-  | { page: 'database' };
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -19,7 +18,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'spectateurs') return { page: 'customers' };
   if (parts[0] === 'importer') return { page: 'import' };
   if (parts[0] === 'tarifs') return { page: 'tariffs' };
-  if (parts[0] === 'base') return { page: 'database' };
+  if (parts[0] === 'parametres') return { page: 'settings' };
   return { page: 'home' };
 }
 
@@ -33,8 +32,8 @@ export function routeHref(route: Route): string {
       return '#/importer';
     case 'tariffs':
       return '#/tarifs';
-    case 'database':
-      return '#/base';
+    case 'settings':
+      return '#/parametres';
     default:
       return '#/';
   }

@@ -73,6 +73,18 @@ export function CustomersPage() {
         autoFocus
       />
       {error && <ErrorMessage error={error} onRetry={retry} />}
+      {total ? (
+        // On paper: which rows these are (the list is virtual: only those around the screen exist).
+        <p className="print-only muted">
+          {t('print.listRows', {
+            from: f.number(first + 1),
+            to: f.number(Math.min(last + 1, total)),
+            total: f.number(total),
+            sort: t(`customers.sort.${sort}`),
+            search: settled ? t('print.listSearch', { search: settled }) : '',
+          })}
+        </p>
+      ) : null}
       <div className="customer-table" role="table" aria-rowcount={total ?? undefined}>
         <div className="customer-row head" role="row">
           {header('name', t('customers.columns.name'))}

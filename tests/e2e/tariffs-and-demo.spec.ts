@@ -70,7 +70,7 @@ test('correcting a tariff kind changes the figures it decides; emptying the base
   expect(listed.find((t) => t.name === 'Tarif Découverte')!.kind).toBe('subscription');
 
   // Emptying the base, after a backup the dialog names.
-  await page.goto(`${app.origin}/#/base`);
+  await page.goto(`${app.origin}/#/parametres`);
   const settings = page.getByTestId('database-settings');
   await expect(settings.locator('[data-count="tickets"]')).toHaveText('7');
   await settings.getByRole('button', { name: 'Vider la base…' }).click();
@@ -103,7 +103,7 @@ test('the demonstration opens apart, is always shown, and can be left', async ({
   const info = await app.rpc('app.info', {});
   expect(info.database).toEqual({ kind: 'demo', path: demoPath });
   expect(info.counts.tickets).toBeGreaterThan(0);
-  await page.goto(`${app.origin}/#/base`);
+  await page.goto(`${app.origin}/#/parametres`);
   await expect(page.getByTestId('database-path')).toHaveText(demoPath);
   await screen(page, 'issue9-06-parametres-base-demo');
 

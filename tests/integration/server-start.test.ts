@@ -33,6 +33,8 @@ function startUntilAddress(args: string[]): Promise<string[]> {
         ...process.env,
         PARTERRE_DATA_DIR: dataDir,
         PARTERRE_NO_BUILD: '1',
+        // Never a browser window from a test.
+        PARTERRE_NO_OPEN: '1',
         // An empty folder as Electron's dist: the runtime is certainly absent.
         ELECTRON_OVERRIDE_DIST_PATH: noElectron,
       },

@@ -12,8 +12,8 @@ describe('the engine in its worker thread', () => {
       expect(await engine.ready).toBeGreaterThan(0);
       const info = await engine.call('app.info', {});
       expect(info.ok && info.value.counts).toEqual({ customers: 0, tickets: 0, orders: 0, performances: 0, shows: 0, imports: 0 });
-      expect(await engine.call('settings.set', { seasonStartMonth: 8 })).toEqual({ ok: true, value: { seasonStartMonth: 8 } });
-      expect(await engine.call('settings.get', {})).toEqual({ ok: true, value: { seasonStartMonth: 8 } });
+      expect(await engine.call('settings.set', { seasonStartMonth: 8 })).toEqual({ ok: true, value: { seasonStartMonth: 8, venueName: '' } });
+      expect(await engine.call('settings.get', {})).toEqual({ ok: true, value: { seasonStartMonth: 8, venueName: '' } });
       expect(await engine.callRaw('settings.set', { seasonStartMonth: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       expect(await engine.callRaw('nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     } finally {

@@ -15,7 +15,7 @@ describe('dispatcher', () => {
   it('answers a valid call with {ok, value}', async () => {
     const { db, dispatcher } = dispatcherWith({});
     const result = await dispatcher.dispatch('settings.get', {});
-    expect(result).toEqual({ ok: true, value: { seasonStartMonth: 9 } });
+    expect(result).toEqual({ ok: true, value: { seasonStartMonth: 9, venueName: '' } });
     await db.cleanup();
   });
 

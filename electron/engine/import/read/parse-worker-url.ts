@@ -8,15 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appPackage } from '../../app-root.js';
 
 let bundled: Promise<URL> | null = null;
 
 async function bundleFromSource(): Promise<URL> {
   const { build } = await import('esbuild');
   const entry = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-  const root = join(dirname(entry), '..', '..', '..');
+  // The app's folder (counted in ../ it pointed into electron/ once import/ gained sub-folders).
+  const { root } = appPackage();
   const result = await build({
     entryPoints: [entry],
     bundle: true,
