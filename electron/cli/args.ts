@@ -15,6 +15,10 @@ Commandes :
   customers           la liste des spectateurs et leurs indicateurs
       --sort ltv|orders|recency|name   --limit N   --search TEXTE
   quartiles           les seuils Q1, Q2, Q3 des quatre indicateurs en quartiles
+  report              le rapport de saison (--json, --csv DOSSIER ou --pdf FICHIER)
+      --season LIBELLÉ         la saison, ex. 2024-2025 (par défaut : la plus récente)
+      --csv DOSSIER            écrit les tableaux en CSV pour Excel dans ce dossier
+      --pdf FICHIER            imprime le rapport en PDF (il faut Chromium ou Chrome)
   demo                génère l'export de démonstration et l'importe
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
@@ -38,6 +42,9 @@ export interface CliArgs {
   limit?: number;
   search?: string;
   port?: number;
+  season?: string;
+  csv?: string;
+  pdf?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -49,7 +56,7 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'report', 'demo', 'serve', 'help'] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -70,6 +77,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         limit: { type: 'string' },
         search: { type: 'string' },
         port: { type: 'string' },
+        season: { type: 'string' },
+        csv: { type: 'string' },
+        pdf: { type: 'string' },
       },
     });
   } catch (error) {
@@ -96,5 +106,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit: integer('limit', values.limit, 1, 1_000_000),
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
+    season: values.season,
+    csv: values.csv,
+    pdf: values.pdf,
   };
 }

@@ -6,6 +6,7 @@ import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
 import { presetHandlers } from './presets.js';
+import { reportHandlers } from './reports.js';
 import { seasonHandlers } from './seasons.js';
 
 // `satisfies Handlers` makes a call of the contract without a handler a type error.
@@ -17,4 +18,5 @@ export const handlers = {
   ...customerHandlers,
   ...demoHandlers,
   ...dialogHandlers,
+  ...reportHandlers,
 } satisfies Handlers;
