@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 
-const LIVE: { key: 'customers' | 'import'; route: Route }[] = [
+const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'import'; route: Route }[] = [
+  { key: 'dashboard', route: { page: 'dashboard' } },
+  { key: 'seasons', route: { page: 'seasons' } },
   { key: 'customers', route: { page: 'customers' } },
   { key: 'import', route: { page: 'import' } },
 ];
-const LATER = ['dashboard', 'seasons', 'segments', 'archives', 'settings'] as const;
+const LATER = ['segments', 'archives', 'settings'] as const;
 
 export function Sidebar({ current }: { current: Route['page'] }) {
   const { t, i18n } = useTranslation();
-  const active = current === 'customer' ? 'customers' : current;
+  const active = current === 'customer' ? 'customers' : current === 'report' ? 'seasons' : current;
   return (
     <nav className="sidebar" aria-label={t('nav.main')}>
       <div className="brand">
