@@ -1,8 +1,9 @@
 /**
  * The single IPC channel between the window and the engine. Calls are accepted only from the
  * app's own main frame showing the app's own file URL (an iframe or a page the window was somehow
- * led to gets nothing). `dialog.openFiles` is answered here with the native chooser; every other
- * call goes to the engine as it is: the engine validates the name and the input.
+ * led to gets nothing). `dialog.openFiles` is answered here with the native chooser and
+ * `print.savePdf` with a save dialog and printToPDF; every other call goes to the engine as it
+ * is: the engine validates the name and the input.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult, EngineEvent } from '../../shared/contract.js';
@@ -21,6 +22,8 @@ export interface IpcOptions {
   appUrl: string;
   /** The native file chooser (electron/desktop/dialogs.ts), given the window it belongs to. */
   openFiles: (window: BrowserWindow) => Promise<string[]>;
+  /** « Enregistrer en PDF » (electron/desktop/print-pdf.ts): the saved path, null when cancelled. */
+  savePdf?: (window: BrowserWindow, fileName: string) => Promise<string | null>;
 }
 
 export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, appUrl: string): boolean {
@@ -48,6 +51,17 @@ export function registerIpc(options: IpcOptions): () => void {
       return { ok: false, error: { code: 'VALIDATION', message: 'Appel illisible : le nom manque.' } };
     }
     if (name === 'dialog.openFiles') return { ok: true, value: { paths: await options.openFiles(window!) } };
+    if (name === 'print.savePdf' && options.savePdf) {
+      const fileName = (input as { fileName?: unknown } | undefined)?.fileName;
+      if (typeof fileName !== 'string' || fileName.trim() === '') {
+        return { ok: false, error: { code: 'VALIDATION', message: 'Entrée invalide — fileName : un nom de fichier est attendu.' } };
+      }
+      try {
+        return { ok: true, value: { path: await options.savePdf(window!, fileName) } };
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `Le PDF n’a pas pu être enregistré : ${(error as Error).message}` } };
+      }
+    }
     return options.engine.callRaw(name, input ?? {});
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
