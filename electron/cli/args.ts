@@ -92,6 +92,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (sort !== undefined && !['ltv', 'orders', 'recency', 'name'].includes(sort)) {
     throw new UsageError(`--sort attend ltv, orders, recency ou name, pas « ${sort} ».`);
   }
+  if (command === 'report' && [values.json, values.csv !== undefined, values.pdf !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError('parterre report : choisissez une seule sortie parmi --json, --csv et --pdf.');
+  }
   return {
     command,
     positionals: positionals.slice(1),

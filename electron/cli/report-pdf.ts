@@ -6,16 +6,17 @@
  */
 import { existsSync } from 'node:fs';
 
-/** Where a Chromium may be: PARTERRE_CHROMIUM first, then the usual system paths. */
-export function findChromium(env: NodeJS.ProcessEnv): string | null {
-  const candidates = [
-    env.PARTERRE_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  ];
+export const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** Where a Chromium is: PARTERRE_CHROMIUM first, then the usual system paths; null when none exists. */
+export function findChromium(env: NodeJS.ProcessEnv, systemPaths: readonly string[] = SYSTEM_CHROMIUMS): string | null {
+  const candidates = [env.PARTERRE_CHROMIUM, ...systemPaths];
   return candidates.find((path): path is string => Boolean(path) && existsSync(path!)) ?? null;
 }
 

@@ -118,9 +118,6 @@ async function runReport(
   out: (value: unknown, human: () => string) => void,
   dbPath: string,
 ): Promise<void> {
-  if ([args.json, args.csv !== undefined, args.pdf !== undefined].filter(Boolean).length > 1) {
-    throw new UsageError('parterre report : choisissez une seule sortie parmi --json, --csv et --pdf.');
-  }
   const report = await call(engine, 'reports.season', { season: args.season });
   if (args.csv !== undefined) {
     const files = writeReportCsv(resolve(args.csv), report);
