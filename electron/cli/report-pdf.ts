@@ -5,6 +5,7 @@
  * as the app's print button: one report, whichever way it is printed.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',
@@ -33,7 +34,10 @@ export interface PdfOptions {
 }
 
 export async function printReportPdf(options: PdfOptions): Promise<void> {
-  const { startServer } = await import('../server/server.js');
+  const { startServer, DEFAULT_RENDERER_DIR } = await import('../server/server.js');
+  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+    throw new Error('L’interface de Parterre n’est pas construite : lancez « npm run build:renderer », puis recommencez.');
+  }
   const { chromium } = await import('playwright-core');
   const server = await startServer({ dbPath: options.dbPath, dataDir: options.dataDir, port: 0 });
   const browser = await chromium.launch({ executablePath: options.chromium, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
