@@ -30,6 +30,15 @@ test.beforeAll(async () => {
   // The venue's name is the « Paramètres » page's (setting venueName): written here as it stores it.
   const sqlite = new Database(app.dbPath);
   sqlite.prepare("INSERT INTO settings (key, value) VALUES ('venueName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(VENUE);
+  // A small export has few performances: a series of 60 readings (no ticket sold yet) makes the
+  // latest season's performance table run over several printed pages, as a real season's does.
+  const season = sqlite.prepare('SELECT max(season_year) FROM performances').pluck().get() as number;
+  const show = sqlite.prepare("INSERT INTO shows (source_key, title, discipline) VALUES ('E2E-LECT', 'Lectures du midi', 'Lecture')").run().lastInsertRowid;
+  const add = sqlite.prepare('INSERT INTO performances (source_key, show_id, starts_at, season_year, hall, capacity) VALUES (?, ?, ?, ?, ?, 40)');
+  for (let i = 0; i < 60; i++) {
+    const day = new Date(Date.UTC(season, 9, 1 + i * 3)).toISOString().slice(0, 10);
+    add.run(`E2E-L${i}`, show, `${day}T12:30:00`, season, 'Foyer');
+  }
   sqlite.close();
   latest = await app.rpc('reports.season', {});
 });

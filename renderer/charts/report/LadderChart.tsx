@@ -28,7 +28,7 @@ export function LadderChart({ ladder, print = false }: { ladder: LadderStep[]; p
       options={{
         ...baseOptions(f.locale, print),
         scales: {
-          x: { stacked: true, grid: { display: false }, title: { display: true, text: t('reports.charts.ladderAxis') } },
+          x: { stacked: true, grid: { display: false }, ticks: { autoSkip: false }, title: { display: true, text: t('reports.charts.ladderAxis') } },
           y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, grid: { color: GRID }, title: { display: true, text: t('reports.charts.spectators') } },
         },
       }}
