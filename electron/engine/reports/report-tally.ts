@@ -155,8 +155,13 @@ export class ReportTally {
     const performanceSlots = perfSeason.length;
     // (customer, performance) pairs seen: a customer × performance is counted once in the ladder.
     const attended = new Set<number>();
+    const orders = orderCustomer.length;
     const onTicket = (order: number, perf: number, tariff: number, price: number, seats: number) => {
       const season = perfSeason[perf];
+      // A line whose order or performance does not exist: the import's foreign-key check, which
+      // runs after the rebuild, refuses it and rolls everything back; counting it here would only
+      // write nonsense that the rollback removes.
+      if (!(season >= 0) || !(order > 0 && order < orders)) return;
       const revenue = seats * price;
       perfSeats[perf] += seats;
       perfRevenue[perf] += revenue;
