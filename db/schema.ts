@@ -346,3 +346,81 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/*
+ * The season report's materialised tables (migration 0005), rebuilt with the others by the
+ * indicator rebuild (electron/engine/reports/report-tables.ts): the report reads them instead
+ * of a million tickets.
+ */
+
+/** Per performance: valid seats, free ones among them, revenue tax included. */
+export const performanceStats = sqliteTable('performance_stats', {
+  performanceId: integer('performance_id').primaryKey(),
+  tickets: integer('tickets').notNull(),
+  ticketsFree: integer('tickets_free').notNull(),
+  revenueCents: integer('revenue_cents').notNull(),
+});
+
+/** Valid seats and revenue of a season by the day their order was placed ('' when undated). */
+export const seasonSalesDays = sqliteTable(
+  'season_sales_days',
+  {
+    seasonYear: integer('season_year').notNull(),
+    saleDate: text('sale_date').notNull(),
+    tickets: integer('tickets').notNull(),
+    revenueCents: integer('revenue_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonYear, t.saleDate] })],
+);
+
+/** Valid seats of a season sold N days before their performance (dated orders only). */
+export const seasonPace = sqliteTable(
+  'season_pace',
+  {
+    seasonYear: integer('season_year').notNull(),
+    daysBefore: integer('days_before').notNull(),
+    tickets: integer('tickets').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonYear, t.daysBefore] })],
+);
+
+/** Spectators of a season by the exact number of distinct performances they attended, and the new ones among them. */
+export const seasonLadder = sqliteTable(
+  'season_ladder',
+  {
+    seasonYear: integer('season_year').notNull(),
+    performances: integer('performances').notNull(),
+    spectators: integer('spectators').notNull(),
+    newSpectators: integer('new_spectators').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonYear, t.performances] })],
+);
+
+/** Distinct spectators of a season per discipline of the shows they saw ('' for none). */
+export const seasonDisciplines = sqliteTable(
+  'season_disciplines',
+  {
+    seasonYear: integer('season_year').notNull(),
+    discipline: text('discipline').notNull(),
+    spectators: integer('spectators').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonYear, t.discipline] })],
+);
+
+/**
+ * Spectators of a season and their valid seats by where they live, as the customer file says it:
+ * country ('' for France or none), postal code (spaces removed), city. The report maps postal
+ * codes to départements and communes through resources/geo/postal-codes.json.
+ */
+export const seasonPlaces = sqliteTable(
+  'season_places',
+  {
+    seasonYear: integer('season_year').notNull(),
+    country: text('country').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    spectators: integer('spectators').notNull(),
+    tickets: integer('tickets').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonYear, t.country, t.postalCode, t.city] })],
+);

@@ -21,6 +21,7 @@ import type {
 import type { DatabaseInfo } from './database-types.js';
 import { TARIFF_KINDS, type TariffRow } from './tariff-types.js';
 import type { AppSettings, SeasonStartPreview } from './settings-types.js';
+import type { SeasonReport } from './report-types.js';
 
 /** Pairs an input schema with an output type (the output exists only for the type checker). */
 const call =
@@ -160,6 +161,28 @@ export const contract = {
 
   // Paramètres (issue 11): what a new season start month would change, shown before it is saved.
   'settings.previewSeasonStart': call<SeasonStartPreview>()(z.object({ seasonStartMonth }).strict()),
+
+  // Season report (issue 11): the dashboard's and the report's figures, capacity editing, and
+  // « Enregistrer en PDF », which the desktop shell answers (electron/desktop/ipc.ts).
+  'reports.season': call<SeasonReport>()(
+    z
+      .object({
+        /** A season label (« 2024-2025 »); the latest season when omitted. */
+        season: z.string().trim().min(1).max(20).optional(),
+      })
+      .strict(),
+  ),
+  'performances.setCapacity': call<{ key: string; capacity: number | null }>()(
+    z
+      .object({
+        /** The performance's source number. */
+        key: z.string().min(1),
+        /** Seats on sale; null clears it (the fill rate then shows « — »). */
+        capacity: z.number().int().min(1).max(1_000_000).nullable(),
+      })
+      .strict(),
+  ),
+  'print.savePdf': call<{ path: string | null }>()(z.object({ fileName: z.string().trim().min(1).max(200) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

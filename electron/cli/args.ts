@@ -27,6 +27,10 @@ Commandes :
   tariffs             les tarifs : billets, type proposé (et pourquoi), type retenu, confirmé
   tariffs set --kind full|reduced|subscription|free NOM...
                       fixe et confirme le type des tarifs nommés (les indicateurs suivent)
+  report              le rapport de saison (--json, --csv DOSSIER ou --pdf FICHIER)
+      --season LIBELLÉ         la saison, ex. 2024-2025 (par défaut : la plus récente)
+      --csv DOSSIER            écrit les tableaux en CSV pour Excel dans ce dossier
+      --pdf FICHIER            imprime le rapport en PDF (il faut Chromium ou Chrome)
   demo                ouvre la base de démonstration (à part de la vôtre) et y importe la démo
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
@@ -56,6 +60,9 @@ export interface CliArgs {
   port?: number;
   /** `tariffs set --kind`. */
   kind?: string;
+  season?: string;
+  csv?: string;
+  pdf?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -67,7 +74,7 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'inspect', 'seasons', 'customers', 'quartiles', 'tariffs', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = ['import', 'inspect', 'seasons', 'customers', 'quartiles', 'tariffs', 'report', 'demo', 'serve', 'help'] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -92,6 +99,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         search: { type: 'string' },
         port: { type: 'string' },
         kind: { type: 'string' },
+        season: { type: 'string' },
+        csv: { type: 'string' },
+        pdf: { type: 'string' },
       },
     });
   } catch (error) {
@@ -115,6 +125,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   for (const spec of values.map ?? []) {
     if (!/^[A-Za-z0-9]+=.+/.test(spec)) throw new UsageError(`--map attend CHAMP=COLONNE (ex. --map orderDate="Créé le"), pas « ${spec} ».`);
   }
+  if (command === 'report' && [values.json, values.csv !== undefined, values.pdf !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError('parterre report : choisissez une seule sortie parmi --json, --csv et --pdf.');
+  }
   return {
     command,
     positionals: positionals.slice(1),
@@ -133,5 +146,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
     kind: values.kind,
+    season: values.season,
+    csv: values.csv,
+    pdf: values.pdf,
   };
 }

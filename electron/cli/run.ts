@@ -14,6 +14,9 @@ import { printCustomers, printImportSummary, printQuartiles, printSeasons } from
 import { runTariffs } from './tariffs.js';
 import { printInspection } from './print-inspection.js';
 import { explicitMapping, readMappingFile } from './explicit-mapping.js';
+import { findChromium, NO_CHROMIUM, printReportPdf } from './report-pdf.js';
+import { reportJson, printReport } from './report-print.js';
+import { writeReportCsv } from './report-csv.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -47,7 +50,7 @@ async function call<N extends CallName>(engine: EngineClient, name: N, input: Ca
   return result.value;
 }
 
-async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promise<void> {
+async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo, dbPath: string): Promise<void> {
   const out = (value: unknown, human: () => string) =>
     io.stdout(args.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
   switch (args.command) {
@@ -122,6 +125,10 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
     }
     case 'tariffs':
       return runTariffs(args, engine, call, out);
+    case 'report': {
+      await runReport(args, engine, io, out, dbPath);
+      return;
+    }
     case 'demo': {
       const { summary, database } = await call(engine, 'demo.load', {});
       const seasons = await call(engine, 'seasons.list', {});
@@ -136,6 +143,32 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
     default:
       throw new UsageError(`Commande inconnue : ${args.command}.`); // parseCliArgs lets none through
   }
+}
+
+/** `parterre report`: JSON, human summary, CSV files or a PDF of the season report. */
+async function runReport(
+  args: CliArgs,
+  engine: EngineClient,
+  io: CliIo,
+  out: (value: unknown, human: () => string) => void,
+  dbPath: string,
+): Promise<void> {
+  const report = await call(engine, 'reports.season', { season: args.season });
+  if (args.csv !== undefined) {
+    const files = writeReportCsv(resolve(args.csv), report);
+    io.stdout(`${files.length} fichiers CSV écrits dans ${resolve(args.csv)} :\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+    return;
+  }
+  if (args.pdf !== undefined) {
+    const chromium = findChromium(io.env);
+    if (!chromium) throw new EngineRefusal(NO_CHROMIUM);
+    // Printed by a browser-mode server of its own on the same database file (WAL: readers share it).
+    const file = resolve(args.pdf);
+    await printReportPdf({ dbPath, dataDir: dirname(dbPath), seasonLabel: report.season.label, file, chromium });
+    io.stdout(`Rapport de la saison ${report.season.label} enregistré : ${file}\n`);
+    return;
+  }
+  out(reportJson(report), () => printReport(report));
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -165,7 +198,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const info = await engine.call('app.info', {});
       if (!info.ok) throw new EngineRefusal(describeError(info));
     }
-    await runCommand(args, engine, io);
+    await runCommand(args, engine, io, dbPath);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,7 +1,8 @@
 /**
  * The IPC between the window and the engine. Calls are accepted only from the app's own main frame
  * showing the app's own page, app://parterre/ (an iframe or a page the window was somehow led to
- * gets nothing). `dialog.openFiles` is answered here with the native chooser; every other call goes
+ * gets nothing). `dialog.openFiles` is answered here with the native chooser and `print.savePdf`
+ * with a save dialog and printToPDF; every other call goes
  * to the engine as it is: the engine validates the name and the input.
  *
  * Paths: the engine reads outside its data folder only the files the user chose (see
@@ -33,6 +34,8 @@ export interface IpcOptions {
   appUrl: string;
   /** The native file chooser (electron/desktop/dialogs.ts), given the window it belongs to. */
   openFiles: (window: BrowserWindow) => Promise<string[]>;
+  /** « Enregistrer en PDF » (electron/desktop/print-pdf.ts): the saved path, null when cancelled. */
+  savePdf?: (window: BrowserWindow, fileName: string) => Promise<string | null>;
 }
 
 export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, appUrl: string): boolean {
@@ -63,6 +66,17 @@ export function registerIpc(options: IpcOptions): () => void {
       const paths = await options.openFiles(window!);
       options.engine.grant(paths);
       return { ok: true, value: { paths } };
+    }
+    if (name === 'print.savePdf' && options.savePdf) {
+      const fileName = (input as { fileName?: unknown } | undefined)?.fileName;
+      if (typeof fileName !== 'string' || fileName.trim() === '') {
+        return { ok: false, error: { code: 'VALIDATION', message: 'Entrée invalide — fileName : un nom de fichier est attendu.' } };
+      }
+      try {
+        return { ok: true, value: { path: await options.savePdf(window!, fileName) } };
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `Le PDF n’a pas pu être enregistré : ${(error as Error).message}` } };
+      }
     }
     return options.engine.callRaw(name, input ?? {});
   });

@@ -11,6 +11,7 @@ import { APP_NAME } from '../data-dir.js';
 import { chooseImportFiles } from './dialogs.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { registerIpc, sendToWindow } from './ipc.js';
+import { savePageAsPdf } from './print-pdf.js';
 import { createMainWindow } from './main-window.js';
 import { menuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents } from './security.js';
@@ -53,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(protocol, paths.rendererDir);
     engine = startEngine({ dbPath: paths.dbPath, dataDir: paths.dataDir });
     engine.on((event) => sendToWindow(window, event));
-    registerIpc({ engine, getWindow: () => window, appUrl: paths.appUrl, openFiles: chooseImportFiles });
+    registerIpc({ engine, getWindow: () => window, appUrl: paths.appUrl, openFiles: chooseImportFiles, savePdf: savePageAsPdf });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

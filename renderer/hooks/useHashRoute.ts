@@ -10,7 +10,14 @@ export type Route =
   | { page: 'customer'; id: number }
   | { page: 'import' }
   | { page: 'tariffs' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  /** The season pages: `season` is a label (« 2024-2025 »), the latest season when absent. */
+  | { page: 'dashboard'; season?: string }
+  | { page: 'seasons'; season?: string }
+  | { page: 'report'; season?: string };
+
+const SEASON_PAGES = { 'tableau-de-bord': 'dashboard', saisons: 'seasons', rapport: 'report' } as const;
+const SEASON_PATHS = { dashboard: 'tableau-de-bord', seasons: 'saisons', report: 'rapport' } as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -19,6 +26,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'importer') return { page: 'import' };
   if (parts[0] === 'tarifs') return { page: 'tariffs' };
   if (parts[0] === 'parametres') return { page: 'settings' };
+  if (parts[0] in SEASON_PAGES) {
+    const page = SEASON_PAGES[parts[0] as keyof typeof SEASON_PAGES];
+    return parts[1] ? { page, season: decodeURIComponent(parts[1]) } : { page };
+  }
   return { page: 'home' };
 }
 
@@ -34,6 +45,10 @@ export function routeHref(route: Route): string {
       return '#/tarifs';
     case 'settings':
       return '#/parametres';
+    case 'dashboard':
+    case 'seasons':
+    case 'report':
+      return `#/${SEASON_PATHS[route.page]}${route.season ? `/${encodeURIComponent(route.season)}` : ''}`;
     default:
       return '#/';
   }

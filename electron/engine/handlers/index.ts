@@ -6,6 +6,7 @@ import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
 import { presetHandlers } from './presets.js';
+import { reportHandlers } from './reports.js';
 import { seasonHandlers } from './seasons.js';
 import { tariffHandlers } from './tariffs.js';
 import { databaseHandlers } from './database.js';
@@ -21,4 +22,5 @@ export const handlers = {
   ...dialogHandlers,
   ...tariffHandlers,
   ...databaseHandlers,
+  ...reportHandlers,
 } satisfies Handlers;

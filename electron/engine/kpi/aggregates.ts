@@ -8,6 +8,7 @@
  * tests/bench/kpi-bench.ts times each step.
  */
 import type Database from 'better-sqlite3';
+import { rebuildReportTables } from '../reports/report-tables.js';
 import { bumpDataVersion } from './data-version.js';
 import { registerKpiFunctions } from './sql-functions.js';
 import { syncTable, type SyncedTable } from './table-sync.js';
@@ -65,6 +66,7 @@ export function rebuildAggregates(sqlite: Database.Database, onStep?: (step: str
     step('customer_seasons', () => syncTable(sqlite, CUSTOMER_SEASONS, tally.customerSeasonRows()));
     step('customer_stats', () => syncTable(sqlite, CUSTOMER_STATS, tally.customerStatsRows()));
     step('subscriptions', () => syncTable(sqlite, SUBSCRIPTIONS, tally.subscriptionRows()));
+    rebuildReportTables(sqlite, step);
   } finally {
     bumpDataVersion(sqlite);
   }

@@ -10,6 +10,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
   print = vi.fn();
+  printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 parterre'));
   isDestroyed = () => false;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
