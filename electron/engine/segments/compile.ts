@@ -1,0 +1,218 @@
+/**
+ * Compiles a criteria tree (shared/segments-criteria.ts) to one SQL predicate over
+ * `customers c LEFT JOIN customer_stats s`, with its parameters. Only our own fixed SQL text is
+ * ever concatenated: every value the user gave (titles, cities, postal codes, seasons, bounds)
+ * becomes a `?` parameter. Column names come from closed lists, never from the input.
+ *
+ * Each leaf yields 0 or 1, never NULL (a customer without indicators has NULL totals), so that
+ * NOT of a criterion is exactly the customers the criterion leaves out.
+ */
+import { seasonYearOfLabel } from '../../../shared/season.js';
+import {
+  isAnd,
+  isNot,
+  isOr,
+  type ConsentChannel,
+  type Criteria,
+  type Leaf,
+  type RangeIndicator,
+} from '../../../shared/segments-criteria.js';
+import type { BandedIndicator, Quartiles } from '../../../shared/types.js';
+import { foldForSearch } from '../kpi/search-text.js';
+
+export interface CompileContext {
+  /** The newest order date in the data (`YYYY-MM-DD`): recency and « months ago » count to it. */
+  newestDate: string | null;
+  /** The bands' cut points (kpi/customer-quartiles.ts). */
+  quartiles: Quartiles;
+}
+
+export interface Compiled {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** The FROM every compiled predicate expects. */
+export const SEGMENT_FROM = 'customers c LEFT JOIN customer_stats s ON s.customer_id = c.id';
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** `2024-2025` → 2024: the season_year the tables store. */
+const seasonYears = (labels: string[]) => labels.map(seasonYearOfLabel);
+
+/** Indicator expressions exactly as kpi/customer-quartiles.ts derives them (basket rounded to the cent). */
+const INDICATOR_SQL: Record<Exclude<RangeIndicator, 'performances' | 'recencyDays'>, string> = {
+  lifetimeValueCents: 'COALESCE(s.lifetime_value_cents, 0)',
+  orders: 'COALESCE(s.orders, 0)',
+  activeSeasons: 'COALESCE(s.active_seasons, 0)',
+  averageBasketCents: 'CASE WHEN s.orders > 0 THEN ROUND(s.lifetime_value_cents * 1.0 / s.orders) END',
+  ticketsPerOrder: 'CASE WHEN s.orders > 0 THEN s.tickets * 1.0 / s.orders END',
+  ordersPerSeason: 'CASE WHEN s.active_seasons > 0 THEN s.orders * 1.0 / s.active_seasons END',
+};
+
+const CONSENT_COLUMN: Record<ConsentChannel, string> = {
+  email: 'c.consent_email',
+  sms: 'c.consent_sms',
+  post: 'c.consent_post',
+};
+
+const SHOW_COLUMN = {
+  discipline: "COALESCE(sh.discipline, 'Non renseignée')",
+  show: 'sh.title',
+  company: "COALESCE(sh.company, 'Non renseignée')",
+} as const;
+
+/** `YYYY-MM-DD` minus `months` calendar months (SQLite's own date arithmetic gives the same). */
+export function monthsBefore(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1 - months, d));
+  return date.toISOString().slice(0, 10);
+}
+
+class Compiler {
+  readonly params: (string | number)[] = [];
+  constructor(private readonly ctx: CompileContext) {}
+
+  private bind(...values: (string | number)[]): string {
+    this.params.push(...values);
+    return placeholders(values.length);
+  }
+
+  node(c: Criteria): string {
+    if (isAnd(c)) return c.and.length === 0 ? '1' : `(${c.and.map((x) => this.node(x)).join(' AND ')})`;
+    if (isOr(c)) return c.or.length === 0 ? '0' : `(${c.or.map((x) => this.node(x)).join(' OR ')})`;
+    if (isNot(c)) return `(NOT ${this.node(c.not)})`;
+    return `COALESCE(${this.leaf(c)}, 0)`;
+  }
+
+  /** Season filter on seg_facts `f`, or nothing. */
+  private factSeasons(seasons: string[] | undefined, alias = 'f'): string {
+    return seasons ? ` AND ${alias}.season_year IN (${this.bind(...seasonYears(seasons))})` : '';
+  }
+
+  private leaf(c: Leaf): string {
+    switch (c.field) {
+      case 'discipline':
+      case 'show':
+      case 'company': {
+        const shows = `SELECT sh.id FROM shows sh WHERE ${SHOW_COLUMN[c.field]} IN (${this.bind(...c.values)})`;
+        const seasons = this.factSeasons(c.seasons);
+        const min = c.minPerformances ?? 1;
+        const having = min > 1 ? ` GROUP BY f.customer_id HAVING COUNT(DISTINCT f.performance_id) >= ${this.bind(min)}` : '';
+        return `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE f.show_id IN (${shows})${seasons}${having})`;
+      }
+      case 'bought':
+        return c.seasons
+          ? `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.season_year IN (${this.bind(...seasonYears(c.seasons))}))`
+          : 's.customer_id IS NOT NULL';
+      case 'subscriber': {
+        const seasons = c.seasons ? ` AND cs.season_year IN (${this.bind(...seasonYears(c.seasons))})` : '';
+        return `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.subscription_tickets > 0${seasons})`;
+      }
+      case 'firstPurchase':
+        return c.seasons
+          ? `c.id IN (SELECT cs.customer_id FROM customer_seasons cs GROUP BY cs.customer_id HAVING MIN(cs.season_year) IN (${this.bind(...seasonYears(c.seasons))}))`
+          : 's.customer_id IS NOT NULL';
+      case 'band':
+        return this.band(c.indicator, c.values);
+      case 'range':
+        return this.range(c);
+      case 'lastPurchase': {
+        const newest = this.ctx.newestDate;
+        if (!newest) return '0';
+        const parts: string[] = [];
+        if (c.minMonthsAgo !== undefined) parts.push(`s.last_purchase <= ${this.bind(monthsBefore(newest, c.minMonthsAgo))}`);
+        if (c.maxMonthsAgo !== undefined) parts.push(`s.last_purchase >= ${this.bind(monthsBefore(newest, c.maxMonthsAgo))}`);
+        return `(${parts.join(' AND ')})`;
+      }
+      case 'departement':
+        return `parterre_departement(c.postal_code) IN (${this.bind(...c.values.map((v) => v.trim().toUpperCase()))})`;
+      case 'postalCode': {
+        // A value is a code or its beginning (« 75 », « 750 »): compared without LIKE, so « % » and « _ » are plain characters.
+        const codes = c.values.map((v) => v.replace(/\s/g, '')).filter(Boolean);
+        if (codes.length === 0) return '0';
+        const code = "replace(c.postal_code, ' ', '')";
+        return `(${codes.map((v) => `substr(${code}, 1, ${this.bind(v.length)}) = ${this.bind(v)}`).join(' OR ')})`;
+      }
+      case 'city':
+        return `parterre_fold(c.city) IN (${this.bind(...c.values.map(foldForSearch))})`;
+      case 'channel':
+      case 'tariffKind': {
+        const column = c.field === 'channel' ? 'f.channel' : 'f.tariff_kind';
+        return `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE ${column} IN (${this.bind(...c.values)})${this.factSeasons(c.seasons)})`;
+      }
+      case 'consent':
+        return `${CONSENT_COLUMN[c.channel]} = 1`;
+      case 'hasEmail':
+        return "instr(trim(COALESCE(c.email, '')), '@') > 1";
+      case 'hasPhone':
+        return "length(trim(COALESCE(c.phone, ''))) > 0";
+      case 'hasAddress':
+        return "(length(trim(COALESCE(c.address1, ''))) > 0 AND length(trim(COALESCE(c.postal_code, ''))) > 0 AND length(trim(COALESCE(c.city, ''))) > 0)";
+    }
+  }
+
+  /** DOMAIN.md bands: Bas v ≤ Q1 < Moyenne basse ≤ Q2 < Moyenne haute ≤ Q3 < Haut; customers with a valid order only. */
+  private band(indicator: BandedIndicator, bands: string[]): string {
+    const cut = this.ctx.quartiles[indicator];
+    if (!cut) return '0';
+    const value = INDICATOR_SQL[indicator];
+    const [q1, q2, q3] = cut;
+    const tests = bands.map((band) => {
+      switch (band) {
+        case 'Bas':
+          return `${value} <= ${this.bind(q1)}`;
+        case 'Moyenne basse':
+          return `(${value} > ${this.bind(q1)} AND ${value} <= ${this.bind(q2)})`;
+        case 'Moyenne haute':
+          return `(${value} > ${this.bind(q2)} AND ${value} <= ${this.bind(q3)})`;
+        default:
+          return `${value} > ${this.bind(q3)}`;
+      }
+    });
+    return `(s.orders > 0 AND (${tests.join(' OR ')}))`;
+  }
+
+  private range(c: Extract<Leaf, { field: 'range' }>): string {
+    if (c.indicator === 'performances') return this.performances(c);
+    const newest = this.ctx.newestDate;
+    if (c.indicator === 'recencyDays' && !newest) return '0';
+    // A function: the recency's expression holds a parameter, bound again at each use.
+    const value = () =>
+      c.indicator === 'recencyDays'
+        ? `CAST(ROUND(julianday(${this.bind(newest!)}) - julianday(s.last_purchase)) AS INTEGER)`
+        : INDICATOR_SQL[c.indicator as keyof typeof INDICATOR_SQL];
+    const parts: string[] = [];
+    if (c.min !== undefined) parts.push(`${value()} >= ${this.bind(c.min)}`);
+    if (c.max !== undefined) parts.push(`${value()} <= ${this.bind(c.max)}`);
+    return `(${parts.join(' AND ')})`;
+  }
+
+  /** Distinct performances attended (of the seasons, of the last months), customers with none included when min ≤ 0. */
+  private performances(c: Extract<Leaf, { field: 'range' }>): string {
+    let filter = this.factSeasons(c.seasons);
+    if (c.withinMonths !== undefined) {
+      if (!this.ctx.newestDate) return '0';
+      filter += ` AND f.day > ${this.bind(monthsBefore(this.ctx.newestDate, c.withinMonths))} AND f.day <= ${this.bind(this.ctx.newestDate)}`;
+    }
+    const count = 'COUNT(DISTINCT f.performance_id)';
+    const grouped = (having: string) => `SELECT f.customer_id FROM seg_facts f WHERE 1${filter} GROUP BY f.customer_id HAVING ${having}`;
+    const min = c.min ?? 0;
+    if (min > 0) {
+      const max = c.max !== undefined ? ` AND ${count} <= ?` : '';
+      // Bound in text order: the filter's parameters were bound first, then these.
+      this.params.push(min);
+      if (c.max !== undefined) this.params.push(c.max);
+      return `c.id IN (${grouped(`${count} >= ?${max}`)})`;
+    }
+    if (c.max === undefined) return '1';
+    this.params.push(c.max);
+    return `c.id NOT IN (${grouped(`${count} > ?`)})`;
+  }
+}
+
+export function compileCriteria(criteria: Criteria, ctx: CompileContext): Compiled {
+  const compiler = new Compiler(ctx);
+  const sql = compiler.node(criteria);
+  return { sql, params: compiler.params };
+}

@@ -1,0 +1,14 @@
+/**
+ * Cells a spreadsheet would run as a formula (OWASP « CSV injection »): a cell starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, which Excel and
+ * LibreOffice show as text. One exception: a phone number in international form (`+` then 6 to
+ * 15 digits and nothing else) is data a mailing tool needs as it is, and no spreadsheet can run
+ * it (at worst it reads it as a number).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const INTERNATIONAL_PHONE = /^\+\d{6,15}$/;
+
+export function escapeFormula(cell: string): string {
+  if (!FORMULA_START.test(cell) || INTERNATIONAL_PHONE.test(cell)) return cell;
+  return `'${cell}`;
+}
