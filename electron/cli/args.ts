@@ -16,6 +16,7 @@ Commandes :
       --sort ltv|orders|recency|name   --limit N   --search TEXTE
   quartiles           les seuils Q1, Q2, Q3 des quatre indicateurs en quartiles
   demo                génère l'export de démonstration et l'importe
+  segment ACTION      segments : list, save, count, export (parterre segment help)
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
 

@@ -10,6 +10,7 @@ import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
+import { runSegmentCli } from './segment.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -104,6 +105,8 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // `parterre segment …` has its own actions and options (electron/cli/segment.ts).
+  if (argv[0] === 'segment') return runSegmentCli(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
