@@ -8,6 +8,10 @@ import { navigate, useHashRoute } from './hooks/useHashRoute.js';
 import { CustomerPage } from './pages/CustomerPage.js';
 import { CustomersPage } from './pages/CustomersPage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { SegmentsAffinitiesPage } from './pages/SegmentsAffinitiesPage.js';
+import { SegmentsLogPage } from './pages/SegmentsLogPage.js';
+import { SegmentsOverlapPage } from './pages/SegmentsOverlapPage.js';
+import { SegmentsPage } from './pages/SegmentsPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
 
@@ -28,7 +32,11 @@ export function App() {
 
   let page;
   if (route.page === 'customer') page = <CustomerPage id={route.id} />;
-  else if (route.page === 'customers') page = <CustomersPage />;
+  else if (route.page === 'customers') page = <CustomersPage key={route.segmentId ?? 'all'} segmentId={route.segmentId} />;
+  else if (route.page === 'segments' && route.tab === 'overlap') page = <SegmentsOverlapPage />;
+  else if (route.page === 'segments' && route.tab === 'affinities') page = <SegmentsAffinitiesPage />;
+  else if (route.page === 'segments' && route.tab === 'log') page = <SegmentsLogPage />;
+  else if (route.page === 'segments') page = <SegmentsPage id={route.id} />;
   else if (route.page === 'import') page = <ImportPage />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
