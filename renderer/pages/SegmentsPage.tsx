@@ -175,7 +175,7 @@ export function SegmentsPage({ id }: { id?: number }) {
             </section>
           )}
           {criteria && count.value && (
-            <section className="panel sample">
+            <section className="panel sample-panel">
               <h2>{t('segments.sample')}</h2>
               {count.value.sample.length === 0 ? (
                 <p className="muted">{t('segments.sampleEmpty')}</p>

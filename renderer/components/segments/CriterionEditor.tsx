@@ -15,13 +15,13 @@ export const OptionsContext = createContext<SegmentOptions | null>(null);
 
 const MONEY = new Set(['lifetimeValueCents', 'averageBasketCents']);
 
-function NumberInput({ value, onChange, label, step = 1 }: { value: number | undefined; onChange: (v: number | undefined) => void; label: string; step?: number }) {
+function NumberInput({ value, onChange, label, step = 1, placeholder = label }: { value: number | undefined; onChange: (v: number | undefined) => void; label: string; step?: number; placeholder?: string }) {
   return (
     <input
       type="number"
       className="number"
       aria-label={label}
-      placeholder={label}
+      placeholder={placeholder}
       step={step}
       value={value ?? ''}
       onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
@@ -55,9 +55,11 @@ export function CriterionEditor({ field, value, handleOnChange }: ValueEditorPro
         <>
           <ValuePicker values={values} options={list ?? null} label={t(`segments.fields.${field}`)} onChange={(x) => set({ values: x })} />
           {seasonsPart}
-          <span className="part">
-            <NumberInput label={b('minPerformances')} value={v.minPerformances as number | undefined} onChange={(n) => set({ minPerformances: n })} />
-          </span>
+          <label className="part">
+            <span className="muted">{b('atLeast')}</span>
+            <NumberInput label={b('minPerformances')} placeholder="1" value={v.minPerformances as number | undefined} onChange={(n) => set({ minPerformances: n })} />
+            <span className="muted">{b('performances')}</span>
+          </label>
         </>
       );
       break;
