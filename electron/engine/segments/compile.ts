@@ -1,10 +1,10 @@
 /**
  * Compiles a criteria tree (shared/segments-criteria.ts) to one SQL predicate over
- * `customers c LEFT JOIN customer_stats s`, with its parameters. Only our own fixed SQL text is
+ * `seg_customers c` (facts.ts: one narrow row per customer), with its parameters. Only our own fixed SQL text is
  * ever concatenated: every value the user gave (titles, cities, postal codes, seasons, bounds)
  * becomes a `?` parameter. Column names come from closed lists, never from the input.
  *
- * Each leaf yields 0 or 1, never NULL (a customer without indicators has NULL totals), so that
+ * Each leaf yields 0 or 1, never NULL (a customer without indicators has NULL ratios), so that
  * NOT of a criterion is exactly the customers the criterion leaves out.
  */
 import { seasonYearOfLabel } from '../../../shared/season.js';
@@ -33,7 +33,7 @@ export interface Compiled {
 }
 
 /** The FROM every compiled predicate expects. */
-export const SEGMENT_FROM = 'customers c LEFT JOIN customer_stats s ON s.customer_id = c.id';
+export const SEGMENT_FROM = 'temp.seg_customers c';
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -42,12 +42,12 @@ const seasonYears = (labels: string[]) => labels.map(seasonYearOfLabel);
 
 /** Indicator expressions exactly as kpi/customer-quartiles.ts derives them (basket rounded to the cent). */
 const INDICATOR_SQL: Record<Exclude<RangeIndicator, 'performances' | 'recencyDays'>, string> = {
-  lifetimeValueCents: 'COALESCE(s.lifetime_value_cents, 0)',
-  orders: 'COALESCE(s.orders, 0)',
-  activeSeasons: 'COALESCE(s.active_seasons, 0)',
-  averageBasketCents: 'CASE WHEN s.orders > 0 THEN ROUND(s.lifetime_value_cents * 1.0 / s.orders) END',
-  ticketsPerOrder: 'CASE WHEN s.orders > 0 THEN s.tickets * 1.0 / s.orders END',
-  ordersPerSeason: 'CASE WHEN s.active_seasons > 0 THEN s.orders * 1.0 / s.active_seasons END',
+  lifetimeValueCents: 'c.ltv',
+  orders: 'c.orders',
+  activeSeasons: 'COALESCE(c.active_seasons, 0)',
+  averageBasketCents: 'CASE WHEN c.orders > 0 THEN ROUND(c.ltv * 1.0 / c.orders) END',
+  ticketsPerOrder: 'CASE WHEN c.orders > 0 THEN c.tickets * 1.0 / c.orders END',
+  ordersPerSeason: 'CASE WHEN c.active_seasons > 0 THEN c.orders * 1.0 / c.active_seasons END',
 };
 
 const CONSENT_COLUMN: Record<ConsentChannel, string> = {
@@ -103,16 +103,14 @@ class Compiler {
       }
       case 'bought':
         return c.seasons
-          ? `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.season_year IN (${this.bind(...seasonYears(c.seasons))}))`
-          : 's.customer_id IS NOT NULL';
+          ? `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE f.season_year IN (${this.bind(...seasonYears(c.seasons))}))`
+          : 'c.has_stats';
       case 'subscriber': {
         const seasons = c.seasons ? ` AND cs.season_year IN (${this.bind(...seasonYears(c.seasons))})` : '';
         return `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.subscription_tickets > 0${seasons})`;
       }
       case 'firstPurchase':
-        return c.seasons
-          ? `c.id IN (SELECT cs.customer_id FROM customer_seasons cs GROUP BY cs.customer_id HAVING MIN(cs.season_year) IN (${this.bind(...seasonYears(c.seasons))}))`
-          : 's.customer_id IS NOT NULL';
+        return c.seasons ? `c.first_season IN (${this.bind(...seasonYears(c.seasons))})` : 'c.has_stats';
       case 'band':
         return this.band(c.indicator, c.values);
       case 'range':
@@ -121,21 +119,20 @@ class Compiler {
         const newest = this.ctx.newestDate;
         if (!newest) return '0';
         const parts: string[] = [];
-        if (c.minMonthsAgo !== undefined) parts.push(`s.last_purchase <= ${this.bind(monthsBefore(newest, c.minMonthsAgo))}`);
-        if (c.maxMonthsAgo !== undefined) parts.push(`s.last_purchase >= ${this.bind(monthsBefore(newest, c.maxMonthsAgo))}`);
+        if (c.minMonthsAgo !== undefined) parts.push(`c.last_purchase <= ${this.bind(monthsBefore(newest, c.minMonthsAgo))}`);
+        if (c.maxMonthsAgo !== undefined) parts.push(`c.last_purchase >= ${this.bind(monthsBefore(newest, c.maxMonthsAgo))}`);
         return `(${parts.join(' AND ')})`;
       }
       case 'departement':
-        return `parterre_departement(c.postal_code) IN (${this.bind(...c.values.map((v) => v.trim().toUpperCase()))})`;
+        return `c.departement IN (${this.bind(...c.values.map((v) => v.trim().toUpperCase()))})`;
       case 'postalCode': {
         // A value is a code or its beginning (« 75 », « 750 »): compared without LIKE, so « % » and « _ » are plain characters.
         const codes = c.values.map((v) => v.replace(/\s/g, '')).filter(Boolean);
         if (codes.length === 0) return '0';
-        const code = "replace(c.postal_code, ' ', '')";
-        return `(${codes.map((v) => `substr(${code}, 1, ${this.bind(v.length)}) = ${this.bind(v)}`).join(' OR ')})`;
+        return `(${codes.map((v) => `substr(c.postal_code, 1, ${this.bind(v.length)}) = ${this.bind(v)}`).join(' OR ')})`;
       }
       case 'city':
-        return `parterre_fold(c.city) IN (${this.bind(...c.values.map(foldForSearch))})`;
+        return `c.city_folded IN (${this.bind(...c.values.map(foldForSearch))})`;
       case 'channel':
       case 'tariffKind': {
         const column = c.field === 'channel' ? 'f.channel' : 'f.tariff_kind';
@@ -144,11 +141,11 @@ class Compiler {
       case 'consent':
         return `${CONSENT_COLUMN[c.channel]} = 1`;
       case 'hasEmail':
-        return "instr(trim(COALESCE(c.email, '')), '@') > 1";
+        return 'c.has_email';
       case 'hasPhone':
-        return "length(trim(COALESCE(c.phone, ''))) > 0";
+        return 'c.has_phone';
       case 'hasAddress':
-        return "(length(trim(COALESCE(c.address1, ''))) > 0 AND length(trim(COALESCE(c.postal_code, ''))) > 0 AND length(trim(COALESCE(c.city, ''))) > 0)";
+        return 'c.has_address';
     }
   }
 
@@ -170,7 +167,7 @@ class Compiler {
           return `${value} > ${this.bind(q3)}`;
       }
     });
-    return `(s.orders > 0 AND (${tests.join(' OR ')}))`;
+    return `(c.orders > 0 AND (${tests.join(' OR ')}))`;
   }
 
   private range(c: Extract<Leaf, { field: 'range' }>): string {
@@ -180,7 +177,7 @@ class Compiler {
     // A function: the recency's expression holds a parameter, bound again at each use.
     const value = () =>
       c.indicator === 'recencyDays'
-        ? `CAST(ROUND(julianday(${this.bind(newest!)}) - julianday(s.last_purchase)) AS INTEGER)`
+        ? `CAST(ROUND(julianday(${this.bind(newest!)}) - julianday(c.last_purchase)) AS INTEGER)`
         : INDICATOR_SQL[c.indicator as keyof typeof INDICATOR_SQL];
     const parts: string[] = [];
     if (c.min !== undefined) parts.push(`${value()} >= ${this.bind(c.min)}`);

@@ -36,7 +36,11 @@ export function countWithSample(sqlite: Database.Database, criteria: Criteria, s
   const rows =
     sampleSize > 0 && count > 0
       ? (sqlite
-          .prepare(`SELECT ${CUSTOMER_COLUMNS} FROM ${SEGMENT_FROM} WHERE ${sql} ORDER BY COALESCE(s.lifetime_value_cents, 0) DESC, c.id LIMIT ?`)
+          .prepare(
+            `SELECT ${CUSTOMER_COLUMNS} FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
+             WHERE c.id IN (SELECT c.id FROM ${SEGMENT_FROM} WHERE ${sql} ORDER BY c.ltv DESC, c.id LIMIT ?)
+             ORDER BY COALESCE(s.lifetime_value_cents, 0) DESC, c.id`,
+          )
           .all(...params, sampleSize) as CustomerRow[])
       : [];
   return { count, total: totalCustomers(sqlite), sample: toSummaries(sqlite, rows) };

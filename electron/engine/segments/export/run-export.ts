@@ -27,7 +27,10 @@ export interface ExportRequest {
 export function selectRecipients(sqlite: Database.Database, request: ExportRequest) {
   const { sql, params } = compileNow(sqlite, request.criteria);
   const all = sqlite
-    .prepare(`SELECT ${CONTACT_COLUMNS} FROM ${SEGMENT_FROM} WHERE ${sql} ORDER BY c.search_text, c.id`)
+    .prepare(
+      `SELECT ${CONTACT_COLUMNS} FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
+       WHERE c.id IN (SELECT c.id FROM ${SEGMENT_FROM} WHERE ${sql}) ORDER BY c.search_text, c.id`,
+    )
     .all(...params) as ContactRow[];
   const today = (request.now ?? new Date()).toISOString().slice(0, 10);
   const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
