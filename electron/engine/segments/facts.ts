@@ -34,12 +34,13 @@ const CUSTOMERS = [
      id INTEGER PRIMARY KEY, has_stats INTEGER NOT NULL, ltv INTEGER NOT NULL, orders INTEGER NOT NULL,
      tickets INTEGER, active_seasons INTEGER, last_purchase TEXT, first_season INTEGER,
      consent_email INTEGER, consent_sms INTEGER, consent_post INTEGER,
+     consent_email_at TEXT, consent_sms_at TEXT, consent_post_at TEXT,
      has_email INTEGER NOT NULL, has_phone INTEGER NOT NULL, has_address INTEGER NOT NULL,
      departement TEXT, postal_code TEXT, city_folded TEXT)`,
   `INSERT INTO temp.seg_customers
    SELECT c.id, s.customer_id IS NOT NULL, COALESCE(s.lifetime_value_cents, 0), COALESCE(s.orders, 0),
           s.tickets, s.active_seasons, s.last_purchase, f.first_season,
-          c.consent_email, c.consent_sms, c.consent_post, ${HAS_EMAIL}, ${HAS_PHONE}, ${HAS_ADDRESS},
+          c.consent_email, c.consent_sms, c.consent_post, c.consent_email_at, c.consent_sms_at, c.consent_post_at, ${HAS_EMAIL}, ${HAS_PHONE}, ${HAS_ADDRESS},
           parterre_departement(c.postal_code), replace(c.postal_code, ' ', ''), parterre_fold(c.city)
    FROM customers c
    LEFT JOIN customer_stats s ON s.customer_id = c.id

@@ -10,7 +10,7 @@ import { EXCLUSION_REASONS, type ExclusionReason, type ExportFormat, type Export
 import { displayName } from '../../kpi/customer-summary.js';
 import { SEGMENT_FROM } from '../compile.js';
 import { compileNow } from '../query.js';
-import { CONTACT_COLUMNS, exclusionReason, type ContactRow } from './consent.js';
+import { CONTACT_COLUMNS, exclusionReason, toContactRow, yearsBefore, type ContactRow } from './consent.js';
 import { FORMATS, renderFile } from './formats.js';
 import { writeExportLog } from './log.js';
 
@@ -23,24 +23,43 @@ export interface ExportRequest {
   now?: Date;
 }
 
-/** The segment's customers sorted by name, split into kept and left out (with the reasons counted). */
+/**
+ * The segment's customers who may receive the message, sorted by name, and how many were left
+ * out and why. Consent and its age are sorted out in SQL on the segment table (only those rows
+ * are read in full); the address each channel needs, and the consent once more, by
+ * exclusionReason on the rows read — the one definition the tests check.
+ */
 export function selectRecipients(sqlite: Database.Database, request: ExportRequest) {
   const { sql, params } = compileNow(sqlite, request.criteria);
-  const all = sqlite
+  const today = (request.now ?? new Date()).toISOString().slice(0, 10);
+  const consent = `c.consent_${request.channel}`;
+  const oldest = request.maxConsentAgeYears !== undefined ? yearsBefore(today, request.maxConsentAgeYears) : null;
+  const reasonSql = `CASE WHEN ${consent} = 0 THEN 'refused' WHEN ${consent} IS NOT 1 THEN 'noConsent'
+    WHEN ? IS NOT NULL AND (${consent}_at IS NULL OR substr(${consent}_at, 1, 10) < ?) THEN 'tooOld' ELSE '' END`;
+  const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
+  let segmentCount = 0;
+  const counts = sqlite
+    .prepare(`SELECT ${reasonSql} AS reason, COUNT(*) AS n FROM ${SEGMENT_FROM} WHERE ${sql} GROUP BY 1`)
+    .all(oldest, oldest, ...params) as { reason: ExclusionReason | ''; n: number }[];
+  for (const { reason, n } of counts) {
+    segmentCount += n;
+    if (reason) excluded[reason] += n;
+  }
+  const kept: ContactRow[] = [];
+  const rows = sqlite
     .prepare(
       `SELECT ${CONTACT_COLUMNS} FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
-       WHERE c.id IN (SELECT c.id FROM ${SEGMENT_FROM} WHERE ${sql}) ORDER BY c.search_text, c.id`,
+       WHERE c.id IN (SELECT c.id FROM ${SEGMENT_FROM} WHERE ${sql} AND (${reasonSql}) = '') ORDER BY c.search_text, c.id`,
     )
-    .all(...params) as ContactRow[];
-  const today = (request.now ?? new Date()).toISOString().slice(0, 10);
-  const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
-  const kept: ContactRow[] = [];
-  for (const row of all) {
+    .raw()
+    .all(...params, oldest, oldest) as unknown[][];
+  for (const raw of rows) {
+    const row = toContactRow(raw);
     const reason = exclusionReason(request.channel, row, { maxConsentAgeYears: request.maxConsentAgeYears, today });
     if (reason) excluded[reason]++;
     else kept.push(row);
   }
-  return { segmentCount: all.length, kept, excluded };
+  return { segmentCount, kept, excluded };
 }
 
 const slug = (text: string) =>
