@@ -3,8 +3,8 @@
  *
  * Fast on 110,000 customers: the four sort orders and each customer's searchable text
  * (search text + customer number, folded) are read once and kept in memory, per version of the
- * data (list-index.ts). A page is then a slice of an order already sorted; a search, a pass of
- * `includes` over the texts; a segment, a mask of its ids. Only the page's rows are read from
+ * data (list-index.ts). A page is then a slice of an order already sorted; a search, a few
+ * `indexOf` over all the texts joined; a segment, a mask of its ids. Only the page's rows are read from
  * SQLite. The orders are exactly the SQL ones they replace (see the comparators in list-index.ts).
  */
 import type Database from 'better-sqlite3';
@@ -46,14 +46,8 @@ export function listCustomers(
     keep = new Uint8Array(index.maxId + 1);
     for (const id of filter.only) if (id <= index.maxId) keep[id] = 1;
   }
-  const texts = index.texts;
-  const passes = (id: number) => {
-    if (keep && !keep[id]) return false;
-    if (words.length === 0) return true;
-    const text = texts[id];
-    for (const word of words) if (!text.includes(word)) return false;
-    return true;
-  };
+  const found = words.length ? index.matching(words) : null;
+  const passes = (id: number) => (!keep || keep[id] === 1) && (!found || found[id] === 1);
   const n = order.length;
   const at = (i: number) => order[input.reverse ? n - 1 - i : i];
   const page: number[] = [];

@@ -19,12 +19,15 @@ import {
 } from '../../../shared/segments-criteria.js';
 import type { BandedIndicator, Quartiles } from '../../../shared/types.js';
 import { foldForSearch } from '../kpi/search-text.js';
+import { SEASON_BITS } from './facts.js';
 
 export interface CompileContext {
   /** The newest order date in the data (`YYYY-MM-DD`): recency and « months ago » count to it. */
   newestDate: string | null;
   /** The bands' cut points (kpi/customer-quartiles.ts). */
   quartiles: Quartiles;
+  /** The season of bit 0 of `season_mask` and `subscriber_mask` (facts.ts). */
+  seasonBase: number;
 }
 
 export interface Compiled {
@@ -85,6 +88,17 @@ class Compiler {
     return `COALESCE(${this.leaf(c)}, 0)`;
   }
 
+  /** A test of the seasons' bits, or null when one is outside the 52 a mask holds. */
+  private seasonBits(column: string, labels: string[]): string | null {
+    let mask = 0n;
+    for (const year of seasonYears(labels)) {
+      const bit = year - this.ctx.seasonBase;
+      if (!Number.isInteger(bit) || bit < 0 || bit >= SEASON_BITS) return null;
+      mask |= 1n << BigInt(bit);
+    }
+    return `(${column} & ${this.bind(Number(mask))}) <> 0`;
+  }
+
   /** Season filter on seg_facts `f`, or nothing. */
   private factSeasons(seasons: string[] | undefined, alias = 'f'): string {
     return seasons ? ` AND ${alias}.season_year IN (${this.bind(...seasonYears(seasons))})` : '';
@@ -102,12 +116,14 @@ class Compiler {
         return `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE f.show_id IN (${shows})${seasons}${having})`;
       }
       case 'bought':
-        return c.seasons
-          ? `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE f.season_year IN (${this.bind(...seasonYears(c.seasons))}))`
-          : 'c.has_stats';
+        if (!c.seasons) return 'c.has_stats';
+        return this.seasonBits('c.season_mask', c.seasons) ?? `c.id IN (SELECT f.customer_id FROM seg_facts f WHERE f.season_year IN (${this.bind(...seasonYears(c.seasons))}))`;
       case 'subscriber': {
-        const seasons = c.seasons ? ` AND cs.season_year IN (${this.bind(...seasonYears(c.seasons))})` : '';
-        return `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.subscription_tickets > 0${seasons})`;
+        if (!c.seasons) return 'c.subscriber_mask <> 0';
+        return (
+          this.seasonBits('c.subscriber_mask', c.seasons) ??
+          `c.id IN (SELECT cs.customer_id FROM customer_seasons cs WHERE cs.subscription_tickets > 0 AND cs.season_year IN (${this.bind(...seasonYears(c.seasons))}))`
+        );
       }
       case 'firstPurchase':
         return c.seasons ? `c.first_season IN (${this.bind(...seasonYears(c.seasons))})` : 'c.has_stats';

@@ -28,23 +28,38 @@ export const HAS_PHONE = "length(trim(COALESCE(c.phone, ''))) > 0";
 export const HAS_ADDRESS =
   "(length(trim(COALESCE(c.address1, ''))) > 0 AND length(trim(COALESCE(c.postal_code, ''))) > 0 AND length(trim(COALESCE(c.city, ''))) > 0)";
 
+/**
+ * Seasons as bits of one integer per customer (bit k: season `base` + k, up to 52 seasons: exact in a JavaScript number), so
+ * that « bought in », « not in » and « subscriber in » test a bit instead of a subquery.
+ * `base` is the first season with a performance; a season outside them falls back to a subquery.
+ */
+const seasonBases = new WeakMap<Database.Database, number>();
+export function seasonBase(sqlite: Database.Database): number {
+  return seasonBases.get(sqlite) ?? 0;
+}
+export const SEASON_BITS = 52;
+
 const CUSTOMERS = [
   'DROP TABLE IF EXISTS temp.seg_customers',
   `CREATE TEMP TABLE seg_customers (
      id INTEGER PRIMARY KEY, has_stats INTEGER NOT NULL, ltv INTEGER NOT NULL, orders INTEGER NOT NULL,
      tickets INTEGER, active_seasons INTEGER, last_purchase TEXT, first_season INTEGER,
+     season_mask INTEGER NOT NULL, subscriber_mask INTEGER NOT NULL,
      consent_email INTEGER, consent_sms INTEGER, consent_post INTEGER,
      consent_email_at TEXT, consent_sms_at TEXT, consent_post_at TEXT,
      has_email INTEGER NOT NULL, has_phone INTEGER NOT NULL, has_address INTEGER NOT NULL,
      departement TEXT, postal_code TEXT, city_folded TEXT)`,
   `INSERT INTO temp.seg_customers
    SELECT c.id, s.customer_id IS NOT NULL, COALESCE(s.lifetime_value_cents, 0), COALESCE(s.orders, 0),
-          s.tickets, s.active_seasons, s.last_purchase, f.first_season,
+          s.tickets, s.active_seasons, s.last_purchase, f.first_season, COALESCE(f.seasons, 0), COALESCE(f.subscribed, 0),
           c.consent_email, c.consent_sms, c.consent_post, c.consent_email_at, c.consent_sms_at, c.consent_post_at, ${HAS_EMAIL}, ${HAS_PHONE}, ${HAS_ADDRESS},
           parterre_departement(c.postal_code), replace(c.postal_code, ' ', ''), parterre_fold(c.city)
    FROM customers c
    LEFT JOIN customer_stats s ON s.customer_id = c.id
-   LEFT JOIN (SELECT customer_id, MIN(season_year) AS first_season FROM customer_seasons GROUP BY customer_id) f ON f.customer_id = c.id
+   LEFT JOIN (SELECT customer_id, MIN(season_year) AS first_season,
+                     SUM(CASE WHEN season_year - ? BETWEEN 0 AND 51 THEN 1 << (season_year - ?) ELSE 0 END) AS seasons,
+                     SUM(CASE WHEN subscription_tickets > 0 AND season_year - ? BETWEEN 0 AND 51 THEN 1 << (season_year - ?) ELSE 0 END) AS subscribed
+              FROM customer_seasons GROUP BY customer_id) f ON f.customer_id = c.id
    ORDER BY c.id`,
 ];
 
@@ -56,7 +71,7 @@ const FACTS = [
      seats INTEGER NOT NULL)`,
 ];
 const FACT_INDEXES = [
-  'CREATE INDEX temp.seg_facts_show ON seg_facts (show_id, customer_id)',
+  'CREATE INDEX temp.seg_facts_show ON seg_facts (show_id, season_year, customer_id, performance_id)',
   'CREATE INDEX temp.seg_facts_season ON seg_facts (season_year, customer_id)',
   'CREATE INDEX temp.seg_facts_customer ON seg_facts (customer_id)',
 ];
@@ -165,7 +180,11 @@ export function ensureSegmentFacts(sqlite: Database.Database, onStep?: (step: st
   };
   // All or nothing: a failed build leaves no half-filled table behind.
   sqlite.transaction(() => {
-    for (const sql of CUSTOMERS) sqlite.exec(sql);
+    const base = (sqlite.prepare('SELECT MIN(season_year) FROM performances').pluck().get() as number | null) ?? 0;
+    sqlite.exec(CUSTOMERS[0]);
+    sqlite.exec(CUSTOMERS[1]);
+    sqlite.prepare(CUSTOMERS[2]).run(base, base, base, base);
+    seasonBases.set(sqlite, base);
     lap('seg_customers');
     for (const sql of FACTS) sqlite.exec(sql);
     fillFacts(sqlite);

@@ -5,12 +5,12 @@ import type { SegmentCount } from '../../../shared/segments-types.js';
 import { customerQuartiles } from '../kpi/customer-quartiles.js';
 import { CUSTOMER_COLUMNS, newestOrderDate, toSummaries, type CustomerRow } from '../kpi/customer-summary.js';
 import { compileCriteria, SEGMENT_FROM, type CompileContext, type Compiled } from './compile.js';
-import { ensureSegmentFacts } from './facts.js';
+import { ensureSegmentFacts, seasonBase } from './facts.js';
 
 /** Compiles against the data as it is now (facts table, newest date, cut points). */
 export function compileNow(sqlite: Database.Database, criteria: Criteria): Compiled {
   ensureSegmentFacts(sqlite);
-  const ctx: CompileContext = { newestDate: newestOrderDate(sqlite), quartiles: customerQuartiles(sqlite) };
+  const ctx: CompileContext = { newestDate: newestOrderDate(sqlite), quartiles: customerQuartiles(sqlite), seasonBase: seasonBase(sqlite) };
   return compileCriteria(criteria, ctx);
 }
 
