@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { formatNumber } from '../../shared/format.js';
 import { generateDemo, startApp, type RunningApp } from './support/app.js';
-import { screen } from './support/screens.js';
+import { screen, SCREENS_DIR } from './support/screens.js';
 
 let app: RunningApp;
 test.beforeAll(async () => {
@@ -88,11 +88,17 @@ test('build a segment with the mouse, save it, export it and read the file back'
   expect(rows.length - 1).toBeGreaterThan(0);
   await screen(page, 'segments-02-export');
 
+  // The printed A4 list: the sheet alone is printed (kept as a PDF to look at), and logged.
+  await page.getByRole('button', { name: 'Imprimer la liste (A4)' }).click();
+  await expect(page.locator('.segment-print tbody tr')).toHaveCount(rows.length - 1);
+  await page.pdf({ path: join(SCREENS_DIR, 'segments-06-liste-a4.pdf'), format: 'A4', printBackground: true });
+
   // The export is in the log.
   await page.getByRole('link', { name: 'Journal des exports' }).click();
   const log = page.getByTestId('export-log');
   await expect(log).toContainText('Danse e-mail');
   await expect(log).toContainText(download.suggestedFilename());
+  await expect(log.locator('tbody tr')).toHaveCount(2); // the file and the printed list
 
   // Open the segment's customers in the customer list.
   await page.getByRole('link', { name: 'Constructeur' }).click();

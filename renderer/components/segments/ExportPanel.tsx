@@ -45,11 +45,8 @@ export function ExportPanel({ segmentId, criteria, onExported }: { segmentId: nu
     setResult(answer.value);
     setPrinting(answer.value);
     onExported?.();
-    // After the sheet is in the page.
-    setTimeout(() => {
-      window.print();
-      setPrinting(null);
-    }, 50);
+    // After the sheet is in the page; it stays there (hidden on screen) until the next print.
+    setTimeout(() => window.print(), 50);
   };
   const left = result ? Object.values(result.excluded).reduce((a, b) => a + b, 0) : 0;
   return (
