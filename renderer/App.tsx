@@ -13,6 +13,10 @@ import { SeasonsPage } from './pages/SeasonsPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { TariffsPage } from './pages/TariffsPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
+import { SegmentsAffinitiesPage } from './pages/SegmentsAffinitiesPage.js';
+import { SegmentsLogPage } from './pages/SegmentsLogPage.js';
+import { SegmentsOverlapPage } from './pages/SegmentsOverlapPage.js';
+import { SegmentsPage } from './pages/SegmentsPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
 import { useOpenDatabase } from './lib/open-database.js';
@@ -42,7 +46,11 @@ export function App() {
 
   let page;
   if (route.page === 'customer') page = <CustomerPage id={route.id} />;
-  else if (route.page === 'customers') page = <CustomersPage />;
+  else if (route.page === 'customers') page = <CustomersPage key={route.segmentId ?? 'all'} segmentId={route.segmentId} />;
+  else if (route.page === 'segments' && route.tab === 'overlap') page = <SegmentsOverlapPage />;
+  else if (route.page === 'segments' && route.tab === 'affinities') page = <SegmentsAffinitiesPage />;
+  else if (route.page === 'segments' && route.tab === 'log') page = <SegmentsLogPage />;
+  else if (route.page === 'segments') page = <SegmentsPage id={route.id} />;
   else if (route.page === 'import') page = <ImportPage />;
   else if (route.page === 'tariffs') page = <TariffsPage />;
   else if (route.page === 'settings') page = <SettingsPage />;

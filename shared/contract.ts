@@ -6,6 +6,21 @@
  */
 import { z } from 'zod';
 import { FILE_KINDS, IMPORT_FIELDS, upgradeMapping } from './import-fields.js';
+import { CONSENT_CHANNELS, criteriaSchema } from './segments-criteria.js';
+import {
+  AFFINITY_KINDS,
+  EXPORT_FORMATS,
+  type AffinityResult,
+  type ExportLogEntry,
+  type ExportResult,
+  type OverlapResult,
+  type PrintList,
+  type ReadySegment,
+  type SegmentCount,
+  type SegmentOptions,
+  type SegmentRecord,
+  type WaterfallStep,
+} from './segments-types.js';
 import type {
   AppInfo,
   CustomerRecord,
@@ -48,6 +63,12 @@ export const importFileInput = z
     amountMode: z.enum(['unit', 'line']).optional(),
   })
   .strict();
+
+const segmentId = z.number().int().positive();
+/** A saved segment or a criteria tree (exactly one of them). */
+const segmentTarget = { id: segmentId.optional(), criteria: criteriaSchema.optional() };
+const oneTarget = (input: { id?: number; criteria?: unknown }) => (input.id === undefined) !== (input.criteria === undefined);
+const oneTargetMessage = { message: 'donnez soit id (un segment enregistré), soit criteria (des critères)' };
 
 export const contract = {
   'app.info': call<AppInfo>()(empty),
@@ -110,6 +131,8 @@ export const contract = {
         reverse: z.boolean().default(false),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1_000_000).default(100),
+        /** Only the customers of this saved segment. */
+        segmentId: z.number().int().positive().optional(),
       })
       .strict(),
   ),
@@ -183,6 +206,62 @@ export const contract = {
       .strict(),
   ),
   'print.savePdf': call<{ path: string | null }>()(z.object({ fileName: z.string().trim().min(1).max(200) }).strict()),
+
+  // ---- Segments (issue 12): electron/engine/handlers/segments.ts ----------------------------
+  'segments.list': call<SegmentRecord[]>()(empty),
+  'segments.get': call<SegmentRecord>()(z.object({ id: segmentId }).strict()),
+  'segments.save': call<SegmentRecord>()(
+    z.object({ id: segmentId.optional(), name: z.string().trim().min(1).max(200), criteria: criteriaSchema.optional() }).strict(),
+  ),
+  'segments.duplicate': call<SegmentRecord>()(z.object({ id: segmentId, name: z.string().trim().min(1).max(200).optional() }).strict()),
+  'segments.delete': call<{ deleted: boolean }>()(z.object({ id: segmentId }).strict()),
+  'segments.count': call<SegmentCount>()(
+    z.object({ ...segmentTarget, sample: z.number().int().min(0).max(100).default(10) }).strict().refine(oneTarget, oneTargetMessage),
+  ),
+  'segments.waterfall': call<WaterfallStep[]>()(z.object(segmentTarget).strict().refine(oneTarget, oneTargetMessage)),
+  'segments.overlap': call<OverlapResult>()(
+    z
+      .object({
+        sets: z
+          .array(z.union([z.object({ segmentId }).strict(), z.object({ show: z.string().min(1).max(10_000) }).strict()]))
+          .min(2)
+          .max(4),
+      })
+      .strict(),
+  ),
+  'segments.affinities': call<AffinityResult>()(
+    z
+      .object({
+        kind: z.enum(AFFINITY_KINDS),
+        value: z.string().min(1).max(10_000),
+        minTogether: z.number().int().min(1).default(5),
+        limit: z.number().int().min(1).max(500).default(30),
+      })
+      .strict(),
+  ),
+  'segments.options': call<SegmentOptions>()(empty),
+  'segments.ready': call<ReadySegment[]>()(empty),
+  'segments.export': call<ExportResult>()(
+    z
+      .object({
+        ...segmentTarget,
+        channel: z.enum(CONSENT_CHANNELS),
+        format: z.enum(EXPORT_FORMATS),
+        /** Leave out consents older than this many years (or undated). */
+        maxConsentAgeYears: z.number().int().min(1).max(50).optional(),
+        /** The file's name, for the log (the CLI's --out); a name is made up when omitted. */
+        fileName: z.string().min(1).max(500).optional(),
+      })
+      .strict()
+      .refine(oneTarget, oneTargetMessage),
+  ),
+  'segments.print': call<PrintList>()(
+    z
+      .object({ ...segmentTarget, channel: z.enum(CONSENT_CHANNELS), maxConsentAgeYears: z.number().int().min(1).max(50).optional() })
+      .strict()
+      .refine(oneTarget, oneTargetMessage),
+  ),
+  'segments.exportLog': call<ExportLogEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

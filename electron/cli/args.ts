@@ -32,6 +32,7 @@ Commandes :
       --csv DOSSIER            écrit les tableaux en CSV pour Excel dans ce dossier
       --pdf FICHIER            imprime le rapport en PDF (il faut Chromium ou Chrome)
   demo                ouvre la base de démonstration (à part de la vôtre) et y importe la démo
+  segment ACTION      segments : list, save, count, export (parterre segment help)
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
 

@@ -17,6 +17,7 @@ import { explicitMapping, readMappingFile } from './explicit-mapping.js';
 import { findChromium, NO_CHROMIUM, printReportPdf } from './report-pdf.js';
 import { reportJson, printReport } from './report-print.js';
 import { writeReportCsv } from './report-csv.js';
+import { runSegmentCli } from './segment.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -172,6 +173,8 @@ async function runReport(
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // `parterre segment …` has its own actions and options (electron/cli/segment.ts).
+  if (argv[0] === 'segment') return runSegmentCli(argv.slice(1), io);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);

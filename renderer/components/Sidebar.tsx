@@ -4,15 +4,16 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 import { DatabaseBadge } from './DatabaseBadge.js';
 
-const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'import' | 'tariffs' | 'settings'; label: string; route: Route }[] = [
+const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'segments' | 'import' | 'tariffs' | 'settings'; label: string; route: Route }[] = [
   { key: 'dashboard', label: 'nav.dashboard', route: { page: 'dashboard' } },
   { key: 'seasons', label: 'nav.seasons', route: { page: 'seasons' } },
   { key: 'customers', label: 'nav.customers', route: { page: 'customers' } },
+  { key: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'builder' } },
   { key: 'import', label: 'nav.import', route: { page: 'import' } },
   { key: 'tariffs', label: 'tariffs.nav', route: { page: 'tariffs' } },
   { key: 'settings', label: 'nav.settings', route: { page: 'settings' } },
 ];
-const LATER = ['segments', 'archives'] as const;
+const LATER = ['archives'] as const;
 
 export function Sidebar({ current }: { current: Route['page'] }) {
   const { t, i18n } = useTranslation();

@@ -11,7 +11,7 @@ import type { CustomerSummary } from '../../shared/types.js';
 import { call } from '../api.js';
 
 export const PAGE_SIZE = 100;
-export type CustomerQuery = Pick<CallInput<'customers.list'>, 'search' | 'sort' | 'reverse'>;
+export type CustomerQuery = Pick<CallInput<'customers.list'>, 'search' | 'sort' | 'reverse' | 'segmentId'>;
 
 export function useCustomerPages(query: CustomerQuery) {
   const key = JSON.stringify(query);

@@ -4,9 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 
+export type SegmentsTab = 'builder' | 'overlap' | 'affinities' | 'log';
+const SEGMENT_TAB_PATHS: Record<SegmentsTab, string> = { builder: '', overlap: 'recoupement', affinities: 'affinites', log: 'journal' };
+
 export type Route =
   | { page: 'home' }
-  | { page: 'customers' }
+  | { page: 'customers'; segmentId?: number }
+  | { page: 'segments'; tab: SegmentsTab; id?: number }
   | { page: 'customer'; id: number }
   | { page: 'import' }
   | { page: 'tariffs' }
@@ -21,7 +25,13 @@ const SEASON_PATHS = { dashboard: 'tableau-de-bord', seasons: 'saisons', report:
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'spectateurs' && parts[1] === 'segment' && parts[2] && /^\d+$/.test(parts[2])) return { page: 'customers', segmentId: Number(parts[2]) };
   if (parts[0] === 'spectateurs' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'customer', id: Number(parts[1]) };
+  if (parts[0] === 'segments') {
+    if (parts[1] && /^\d+$/.test(parts[1])) return { page: 'segments', tab: 'builder', id: Number(parts[1]) };
+    const tab = (Object.keys(SEGMENT_TAB_PATHS) as SegmentsTab[]).find((k) => SEGMENT_TAB_PATHS[k] === (parts[1] ?? '')) ?? 'builder';
+    return { page: 'segments', tab };
+  }
   if (parts[0] === 'spectateurs') return { page: 'customers' };
   if (parts[0] === 'importer') return { page: 'import' };
   if (parts[0] === 'tarifs') return { page: 'tariffs' };
@@ -36,7 +46,10 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   switch (route.page) {
     case 'customers':
-      return '#/spectateurs';
+      return route.segmentId !== undefined ? `#/spectateurs/segment/${route.segmentId}` : '#/spectateurs';
+    case 'segments':
+      if (route.id !== undefined) return `#/segments/${route.id}`;
+      return SEGMENT_TAB_PATHS[route.tab] ? `#/segments/${SEGMENT_TAB_PATHS[route.tab]}` : '#/segments';
     case 'customer':
       return `#/spectateurs/${route.id}`;
     case 'import':

@@ -10,19 +10,23 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { SortHeader } from '../components/SortHeader.js';
 import { useCustomerPages, type CustomerQuery } from '../hooks/useCustomerPages.js';
 import { useDebounced } from '../hooks/useDebounced.js';
+import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
+import { routeHref } from '../hooks/useHashRoute.js';
 
 type Sort = NonNullable<CustomerQuery['sort']>;
 const ROW_HEIGHT = 38;
 
-export function CustomersPage() {
+/** `segmentId`: only the customers of that saved segment (opened from Segments). */
+export function CustomersPage({ segmentId }: { segmentId?: number } = {}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>('ltv');
   const [reverse, setReverse] = useState(false);
   const settled = useDebounced(search.trim(), 250);
-  const { total, error, rowAt, ensure, retry } = useCustomerPages({ search: settled || undefined, sort, reverse });
+  const { total, error, rowAt, ensure, retry } = useCustomerPages({ search: settled || undefined, sort, reverse, segmentId });
+  const segment = useCall('segments.get', segmentId !== undefined ? { id: segmentId } : null);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -59,6 +63,11 @@ export function CustomersPage() {
     <section className="customers-page">
       <header className="page-header">
         <h1>{t('customers.title')}</h1>
+        {segment.value && (
+          <span className="chip" data-testid="customer-segment">
+            {segment.value.name} · <a href={routeHref({ page: 'customers' })}>×</a>
+          </span>
+        )}
         <span className="count" data-testid="customer-total" aria-live="polite">
           {total === null ? '' : t('customers.total', { count: total, formatted: f.number(total) })}
         </span>

@@ -10,6 +10,7 @@ import { reportHandlers } from './reports.js';
 import { seasonHandlers } from './seasons.js';
 import { tariffHandlers } from './tariffs.js';
 import { databaseHandlers } from './database.js';
+import { segmentHandlers } from './segments.js';
 
 // `satisfies Handlers` makes a call of the contract without a handler a type error.
 export const handlers = {
@@ -23,4 +24,5 @@ export const handlers = {
   ...tariffHandlers,
   ...databaseHandlers,
   ...reportHandlers,
+  ...segmentHandlers,
 } satisfies Handlers;

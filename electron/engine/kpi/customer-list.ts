@@ -1,47 +1,68 @@
-/** The customer list: search as one types, sort, one page at a time, with the total. */
+/**
+ * The customer list: search as one types, sort, one page at a time, with the total.
+ *
+ * Fast on 110,000 customers: the four sort orders and each customer's searchable text
+ * (search text + customer number, folded) are read once and kept in memory, per version of the
+ * data (list-index.ts). A page is then a slice of an order already sorted; a search, a few
+ * `indexOf` over all the texts joined; a segment, a mask of its ids. Only the page's rows are read from
+ * SQLite. The orders are exactly the SQL ones they replace (see the comparators in list-index.ts).
+ */
 import type Database from 'better-sqlite3';
 import type { HandlerInput } from '../../../shared/contract.js';
 import type { CustomerSummary } from '../../../shared/types.js';
 import { CUSTOMER_COLUMNS, toSummaries, type CustomerRow } from './customer-summary.js';
+import { customerListIndex } from './list-index.js';
 import { searchWords } from './search-text.js';
 
 type ListInput = HandlerInput<'customers.list'>;
 
-/**
- * The natural direction of each sort (ltv and orders highest first, recency most recent first,
- * name A to Z); `reverse` flips it. Customers without purchases come last in the natural order.
- * The id breaks ties so that pages never overlap.
- */
-function orderBy(sort: ListInput['sort'], reverse: boolean): string {
-  const dir = (natural: 'ASC' | 'DESC') => (reverse ? (natural === 'ASC' ? 'DESC' : 'ASC') : natural);
-  switch (sort) {
-    case 'ltv':
-      return `COALESCE(s.lifetime_value_cents, 0) ${dir('DESC')}, c.id ${dir('ASC')}`;
-    case 'orders':
-      return `COALESCE(s.orders, 0) ${dir('DESC')}, c.id ${dir('ASC')}`;
-    case 'recency':
-      return `s.last_purchase IS NULL ${dir('ASC')}, s.last_purchase ${dir('DESC')}, c.id ${dir('ASC')}`;
-    case 'name':
-      // search_text starts with the folded last and first names: « Émile » sorts with « Emile ».
-      return `c.search_text = '' ${dir('ASC')}, c.search_text ${dir('ASC')}, c.id ${dir('ASC')}`;
-  }
+export interface ListFilter {
+  /** Ids to keep (a segment's), or all. */
+  only?: Iterable<number>;
 }
 
-const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function listCustomers(sqlite: Database.Database, input: ListInput): { total: number; rows: CustomerSummary[] } {
-  const words = searchWords(input.search);
-  const where = words.length ? `WHERE ${words.map(() => "c.search_text LIKE ? ESCAPE '\\'").join(' AND ')}` : '';
-  const params = words.map((word) => `%${escapeLike(word)}%`);
-  const { total } = sqlite.prepare(`SELECT COUNT(*) AS total FROM customers c ${where}`).get(...params) as { total: number };
+function readRows(sqlite: Database.Database, ids: number[]): CustomerRow[] {
+  if (ids.length === 0) return [];
   const rows = sqlite
     .prepare(
-      `SELECT ${CUSTOMER_COLUMNS}
-       FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
-       ${where}
-       ORDER BY ${orderBy(input.sort, input.reverse)}
-       LIMIT ? OFFSET ?`,
+      `SELECT ${CUSTOMER_COLUMNS} FROM customers c LEFT JOIN customer_stats s ON s.customer_id = c.id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(...params, input.limit, input.offset) as CustomerRow[];
-  return { total, rows: toSummaries(sqlite, rows) };
+    .all(JSON.stringify(ids)) as CustomerRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is CustomerRow => row !== undefined);
+}
+
+export function listCustomers(
+  sqlite: Database.Database,
+  input: ListInput,
+  filter: ListFilter = {},
+): { total: number; rows: CustomerSummary[] } {
+  const index = customerListIndex(sqlite);
+  const order = index.order(input.sort);
+  const words = searchWords(input.search);
+  let keep: Uint8Array | null = null;
+  if (filter.only) {
+    keep = new Uint8Array(index.maxId + 1);
+    for (const id of filter.only) if (id <= index.maxId) keep[id] = 1;
+  }
+  const found = words.length ? index.matching(words) : null;
+  const passes = (id: number) => (!keep || keep[id] === 1) && (!found || found[id] === 1);
+  const n = order.length;
+  const at = (i: number) => order[input.reverse ? n - 1 - i : i];
+  const page: number[] = [];
+  let total = 0;
+  if (!keep && words.length === 0) {
+    total = n;
+    for (let i = input.offset; i < Math.min(n, input.offset + input.limit); i++) page.push(at(i));
+  } else {
+    const end = input.offset + input.limit;
+    for (let i = 0; i < n; i++) {
+      const id = at(i);
+      if (!passes(id)) continue;
+      if (total >= input.offset && total < end) page.push(id);
+      total++;
+    }
+  }
+  return { total, rows: toSummaries(sqlite, readRows(sqlite, page)) };
 }

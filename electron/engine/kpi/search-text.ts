@@ -50,3 +50,8 @@ export function searchWords(query: string | undefined): string[] {
   if (!query) return [];
   return foldForSearch(query).split(' ').filter(Boolean);
 }
+
+/** What the customer list searches: the search text, then the customer number, folded. */
+export function customerListText(searchText: string, customerKey: string): string {
+  return `${searchText} ${foldForSearch(customerKey)}`;
+}
