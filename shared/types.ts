@@ -70,6 +70,8 @@ export interface ImportSummary {
   reversals: { matched: number; unmatched: number };
   /** The first rejected lines (all of them are in `imports.rejects`). */
   rejects: ImportReject[];
+  /** Lines of archived seasons: already in an archive file, recognised and not written again. */
+  archivedLines?: number;
   durationMs: number;
 }
 

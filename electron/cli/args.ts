@@ -18,6 +18,13 @@ Commandes :
   demo                génère l'export de démonstration et l'importe
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
+  archive --season SAISON [--season SAISON…]
+                      déplace ces saisons (2019-2020…) dans un fichier d'archive, vérifié, attaché
+  archives            les fichiers d'archive, leurs saisons, attachés ou non
+  attach FICHIER      attache une archive (une archive d'ailleurs est ouverte en lecture seule)
+  detach FICHIER      détache une archive : ses saisons sortent de tous les indicateurs
+  backup --out DOSSIER  sauvegarde la base et ses archives, avec un manifeste
+  restore DOSSIER     restaure une sauvegarde (les fichiers actuels sont sauvegardés d'abord)
 
 Options communes :
   --db CHEMIN   la base à utiliser (par défaut : le dossier de données de Parterre)
@@ -38,6 +45,8 @@ export interface CliArgs {
   limit?: number;
   search?: string;
   port?: number;
+  seasons: string[];
+  out?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -49,7 +58,21 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = [
+  'import',
+  'seasons',
+  'customers',
+  'quartiles',
+  'demo',
+  'serve',
+  'archive',
+  'archives',
+  'attach',
+  'detach',
+  'backup',
+  'restore',
+  'help',
+] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -70,6 +93,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         limit: { type: 'string' },
         search: { type: 'string' },
         port: { type: 'string' },
+        season: { type: 'string', multiple: true },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -96,5 +121,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit: integer('limit', values.limit, 1, 1_000_000),
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
+    seasons: values.season ?? [],
+    out: values.out,
   };
 }

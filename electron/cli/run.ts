@@ -9,6 +9,7 @@ import { formatNumber } from '../../shared/format.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
+import { runArchiveCommand } from './archives.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
 
 export interface CliIo {
@@ -98,6 +99,13 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo): Promi
       out({ import: summary, seasons }, () => `${printImportSummary(summary)}\n\n${printSeasons(seasons)}`);
       return;
     }
+    case 'archive':
+    case 'archives':
+    case 'attach':
+    case 'detach':
+    case 'backup':
+    case 'restore':
+      return runArchiveCommand(args, engine, call, out, io);
     default:
       throw new UsageError(`Commande inconnue : ${args.command}.`); // parseCliArgs lets none through
   }

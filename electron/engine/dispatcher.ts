@@ -9,7 +9,7 @@ import type { EngineContext, Handlers } from './context.js';
 import { toCallError } from './call-error.js';
 import { EngineError } from './errors.js';
 
-const UNQUEUED = new Set<string>(['imports.cancel']);
+const UNQUEUED = new Set<string>(['imports.cancel', 'archives.cancel']);
 
 export interface Dispatcher {
   dispatch(name: string, input: unknown): Promise<CallResult<unknown>>;

@@ -1,6 +1,7 @@
 /** Every domain's handler table, merged into the one table the dispatcher serves. */
 import type { Handlers } from '../context.js';
 import { appHandlers } from './app.js';
+import { archiveHandlers } from './archives.js';
 import { customerHandlers } from './customers.js';
 import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
@@ -17,4 +18,5 @@ export const handlers = {
   ...customerHandlers,
   ...demoHandlers,
   ...dialogHandlers,
+  ...archiveHandlers,
 } satisfies Handlers;
