@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { withMainTables } from './archives.js';
 
 export const KEEP_LAST = 10;
 export const KEEP_DAYS = 7;
@@ -84,7 +85,8 @@ export function backupDatabase(sqlite: Database.Database, dbPath: string, option
   let target = `${dbPath}.bak-${options.reason}-${stampOf(now)}`;
   // Two backups in the same millisecond (tests, a script): never overwrite one.
   for (let n = 2; exists(target); n++) target = `${dbPath}.bak-${options.reason}${n}-${stampOf(now)}`;
-  sqlite.prepare('VACUUM main INTO ?').run(target);
+  // VACUUM INTO replays the schema with unqualified names: the union views must not shadow them.
+  withMainTables(sqlite, () => sqlite.prepare('VACUUM main INTO ?').run(target));
   applyRetention(dbPath, now);
   return target;
 }

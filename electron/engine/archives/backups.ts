@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { withMainTables } from '../../../db/archives.js';
 import { backupDatabase, type BackupReason } from '../../../db/backups.js';
 import { appSchemaVersion, openDatabase, type OpenDatabase } from '../../../db/open.js';
 import type { BackupManifest, BackupManifestFile, BackupResult, RestoreResult } from '../../../shared/archives-types.js';
@@ -49,7 +50,7 @@ export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string): Ba
   mkdirSync(join(folder, 'archives'), { recursive: true });
   const files: BackupManifestFile[] = [];
   const mainName = 'parterre.sqlite';
-  db.sqlite.prepare('VACUUM main INTO ?').run(join(folder, mainName));
+  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(folder, mainName)));
   files.push({ path: mainName, bytes: statSync(join(folder, mainName)).size, sha256: sha256(join(folder, mainName)), role: 'main' });
   for (const row of archiveFiles(db.sqlite)) {
     const source = absolutePath(dataDir, row.path);
@@ -57,7 +58,7 @@ export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string): Ba
     const relative = `archives/${basename(source)}`;
     const alias = attachedOf(db.sqlite).get(row.id);
     // An attached file is copied through the connection (consistent even while in use).
-    if (alias) db.sqlite.prepare(`VACUUM "${alias}" INTO ?`).run(join(folder, relative));
+    if (alias) withMainTables(db.sqlite, () => db.sqlite.prepare(`VACUUM "${alias}" INTO ?`).run(join(folder, relative)));
     else copyFileSync(source, join(folder, relative));
     files.push({ path: relative, bytes: statSync(join(folder, relative)).size, sha256: sha256(join(folder, relative)), role: 'archive' });
   }
@@ -132,7 +133,7 @@ export function restoreBackupFrom(db: OpenDatabase, dataDir: string, folder: str
 
 function saveCurrent(db: OpenDatabase, dataDir: string, target: string): void {
   mkdirSync(join(target, 'archives'), { recursive: true });
-  db.sqlite.prepare('VACUUM main INTO ?').run(join(target, basename(db.path)));
+  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(target, basename(db.path))));
   const folder = archivesFolder(dataDir);
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
