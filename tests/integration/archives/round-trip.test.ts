@@ -103,7 +103,7 @@ describe('archiving two seasons', () => {
       expect({ spectators: s.spectators, newSpectators: s.newSpectators, returning: s.returning, reactivated: s.reactivated }, s.label).toEqual(flow);
     }
     expect(seasons[0].newSpectators).toBe(seasons[0].spectators);
-    expect(seasons[0].newSpectators).toBeGreaterThan(before.seasons && (before.seasons as SeasonIndicators[])[2].newSpectators);
+    expect(seasons[0].newSpectators).toBeGreaterThan((before.seasons as SeasonIndicators[])[2].newSpectators);
     const list = await f.call('archives.list', {});
     expect(list.files[0]).toMatchObject({ attached: false, problem: null });
   });
