@@ -49,7 +49,7 @@ import { aliasOf, archiveFile, archivesFolder, attachedOf, databaseId, describeF
 import { registerFile } from './attach.js';
 
 /** Where a test makes the archiving fail (or a child process kill itself). */
-export type ArchiveStep = 'backup' | 'copy' | 'copied' | 'verified' | 'written' | 'attached' | 'deleted' | 'rebuilt';
+export type ArchiveStep = 'backup' | 'copy' | 'copied' | 'verified' | 'written' | 'attached' | 'deleted' | 'rebuilt' | 'committed';
 
 export interface ArchiveOptions {
   signal?: AbortSignal;
@@ -270,6 +270,9 @@ export async function archiveSeasons(db: OpenDatabase, dataDir: string, seasonYe
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw error;
     }
+    alias = null;
+    written = false;
+    step('committed');
     dropSelection(sqlite);
     progress('done', 100, totalTickets, totalTickets);
     const row = archiveFile(sqlite, fileId)!;
