@@ -223,10 +223,14 @@ export function inspectArchiveFile(path: string, appVersion: number): InspectedA
   }
 }
 
-/** The attached schemas, in the order the union reads them (the main file first, implicitly). */
+/** Files attached to the connection besides main and temp (ours and anyone's). */
+export function attachedCount(sqlite: Database.Database): number {
+  return sqlite.prepare("SELECT count(*) FROM pragma_database_list WHERE name NOT IN ('main', 'temp')").pluck().get() as number;
+}
+
+/** ATTACH, refused with the user's explanation when SQLite's limit is reached. */
 export function attachAs(sqlite: Database.Database, path: string, alias: string): void {
-  const attached = (sqlite.prepare('SELECT count(*) FROM pragma_database_list WHERE name NOT IN (\'main\', \'temp\')').pluck().get() as number);
-  if (attached >= MAX_ATTACHED) {
+  if (attachedCount(sqlite) >= MAX_ATTACHED) {
     throw new ArchiveFileError('LIMIT', tooManyMessage(), path);
   }
   sqlite.prepare(`ATTACH DATABASE ? AS ${quote(alias)}`).run(path);

@@ -28,6 +28,7 @@ import {
   MANIFEST_KEY,
   MAX_ATTACHED,
   attachAs,
+  attachedCount,
   columnsOf,
   combineDigests,
   detachAs,
@@ -135,7 +136,7 @@ export async function archiveSeasons(db: OpenDatabase, dataDir: string, seasonYe
     const performances = sqlite.prepare('SELECT count(*) FROM main.performances WHERE season_year = ?').pluck().get(season) as number;
     if (performances === 0) throw new EngineError('NOT_FOUND', `La saison ${label} n’a aucune représentation dans la base : rien à archiver.`);
   }
-  if (attachedOf(sqlite).size >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
+  if (attachedCount(sqlite) >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
   if (sqlite.inTransaction) throw new EngineError('INTERNAL', 'Une autre opération est en cours sur la base.');
 
   progress('backup', 0);

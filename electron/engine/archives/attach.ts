@@ -234,7 +234,7 @@ function detachQuietly(sqlite: Database.Database, fileId: number): void {
  */
 export function openArchiveFrom(db: OpenDatabase, dataDir: string, path: string): number {
   const { sqlite } = db;
-  if (attachedOf(sqlite).size >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
+  void dataDir;
   let inspected: InspectedArchive;
   try {
     inspected = inspectArchiveFile(path, appSchemaVersion());
@@ -254,30 +254,35 @@ export function openArchiveFrom(db: OpenDatabase, dataDir: string, path: string)
   const holders = new Set(
     manifest.seasons.map((s) => sqlite.prepare('SELECT file FROM main.archives WHERE season_year = ?').pluck().get(s.seasonYear) as string | undefined),
   );
-  let fileId = 0;
-  sqlite.transaction(() => {
-    const [holder] = holders;
-    const existing = holders.size === 1 && holder !== undefined ? (sqlite.prepare('SELECT * FROM main.archive_files WHERE path = ?').get(holder) as ArchiveFileRow | undefined) : undefined;
-    if (existing && existing.attached === 1 && attachedOf(sqlite).has(existing.id)) {
-      throw new EngineError('BAD_FILE', `Ces saisons sont déjà attachées (« ${existing.path} »). Rien n’a été changé.`, { file: path });
-    }
-    if (existing) {
-      sqlite.prepare('UPDATE main.archives SET file = ? WHERE file = ?').run(path, existing.path);
-      sqlite.prepare('UPDATE main.archive_files SET path = ?, read_only = 1, attached = 1 WHERE id = ?').run(path, existing.id);
-      fileId = existing.id;
-    } else if (holders.size === 1 && holder === undefined) {
-      fileId = registerFile(sqlite, path, manifest, { readOnly: true, maxIds: maxIdsOf(path) });
-    } else {
-      throw new EngineError('BAD_FILE', `Les saisons de « ${path} » sont déjà réparties dans d’autres archives. Rien n’a été changé.`, { file: path });
-    }
-  })();
-  const row = archiveFile(sqlite, fileId)!;
+  const [holder] = holders;
+  const existing = holders.size === 1 && holder !== undefined ? (sqlite.prepare('SELECT * FROM main.archive_files WHERE path = ?').get(holder) as ArchiveFileRow | undefined) : undefined;
+  if (existing && attachedOf(sqlite).has(existing.id)) {
+    throw new EngineError('BAD_FILE', `Ces saisons sont déjà attachées (« ${existing.path} »). Rien n’a été changé.`, { file: path });
+  }
+  if (!existing && !(holders.size === 1 && holder === undefined)) {
+    throw new EngineError('BAD_FILE', `Les saisons de « ${path} » sont déjà réparties dans d’autres archives. Rien n’a été changé.`, { file: path });
+  }
+  const fileId = existing?.id ?? (sqlite.prepare('SELECT coalesce(max(id), 0) + 1 FROM main.archive_files').pluck().get() as number);
+  // Attached first (the one step that may still be refused: the limit), recorded second.
   try {
-    attachChecked(sqlite, dataDir, row, inspected);
-    sqlite.transaction(() => recomputeOverUnion(sqlite))();
+    attachAs(sqlite, path, aliasOf(fileId));
+  } catch (error) {
+    throw error instanceof ArchiveFileError ? refusal(error) : error;
+  }
+  attachedOf(sqlite).set(fileId, aliasOf(fileId));
+  try {
+    sqlite.transaction(() => {
+      if (existing) {
+        sqlite.prepare('UPDATE main.archives SET file = ? WHERE file = ?').run(path, existing.path);
+        sqlite.prepare('UPDATE main.archive_files SET path = ?, read_only = 1, attached = 1 WHERE id = ?').run(path, existing.id);
+      } else {
+        registerFile(sqlite, path, manifest, { readOnly: true, maxIds: maxIdsOf(path), id: fileId });
+      }
+      recomputeOverUnion(sqlite);
+    })();
   } catch (error) {
     detachQuietly(sqlite, fileId);
-    throw error instanceof ArchiveFileError ? refusal(error) : error;
+    throw error;
   }
   return fileId;
 }
