@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 
-const LIVE: { key: 'customers' | 'import'; route: Route }[] = [
+const LIVE: { key: 'customers' | 'import' | 'archives'; route: Route }[] = [
   { key: 'customers', route: { page: 'customers' } },
   { key: 'import', route: { page: 'import' } },
+  { key: 'archives', route: { page: 'archives' } },
 ];
-const LATER = ['dashboard', 'seasons', 'segments', 'archives', 'settings'] as const;
+const LATER = ['dashboard', 'seasons', 'segments', 'settings'] as const;
 
 export function Sidebar({ current }: { current: Route['page'] }) {
   const { t, i18n } = useTranslation();

@@ -12,6 +12,8 @@ import { EngineError } from '../errors.js';
 import { localNow } from '../import/local-time.js';
 import { absolutePath, archiveFile, seasonsOfFile } from './registry.js';
 
+const TABLE_NAMES: Record<ArchivedTable, string> = { shows: 'spectacles', performances: 'représentations', orders: 'commandes', tickets: 'billets' };
+
 export function verifyArchive(db: OpenDatabase, dataDir: string, fileId: number): ArchiveVerification {
   const row = archiveFile(db.sqlite, fileId);
   if (!row) throw new EngineError('NOT_FOUND', `Archive inconnue (n° ${fileId}).`);
@@ -31,7 +33,7 @@ export function verifyArchive(db: OpenDatabase, dataDir: string, fileId: number)
         digests[table] = tableDigest(file, 'main', table, null);
         const expected = manifest.counts[table];
         checks.push({
-          label: `Nombre de lignes : ${table}`,
+          label: `Nombre de lignes : ${TABLE_NAMES[table]}`,
           ok: digests[table].rows === expected,
           detail: digests[table].rows === expected ? `${expected}` : `${digests[table].rows} au lieu de ${expected}`,
         });
