@@ -16,6 +16,7 @@ import { LineFields } from './read/fields.js';
 import type { FileLayout } from './propose/inspect.js';
 import { createLineFilter, streamOptionsOf, type FileRead } from './read/line-filter.js';
 import type { ParseWorkers } from './read/parse-client.js';
+import { seasonYearOf } from '../../../shared/season.js';
 import { readPerformance, upsertPerformance } from './read/performance-line.js';
 import type { ProgressReporter } from './progress.js';
 import { LineReject, type RejectLog } from './write/rejects.js';
@@ -46,7 +47,12 @@ async function readEntityFile(file: FileLayout, fc: FileImportContext, checkpoin
   const w = fc.writer;
   const readLine =
     file.kind === 'performances'
-      ? () => void upsertPerformance(w, readPerformance(fields))
+      ? () => {
+          const read = readPerformance(fields);
+          // A performance of an archived season is in its archive: counted, not written again.
+          if (w.archived?.seasons.has(seasonYearOf(read.startsAt, w.seasonStartMonth))) w.archived.lines++;
+          else upsertPerformance(w, read);
+        }
       : () => {
           const customer = hasCustomerColumns(fields) ? readCustomer(fields) : null;
           if (!customer) throw new LineReject('Client sans numéro, e-mail ni nom : impossible de le reconnaître', null);

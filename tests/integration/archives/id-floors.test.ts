@@ -72,3 +72,22 @@ describe('ids after archiving the newest season', () => {
     ]);
   });
 });
+
+describe('a performances file holding an archived season', () => {
+  it('counts its lines as archived and writes only the living ones', async () => {
+    const path = join(f.db.dir, 'seances.csv');
+    writeFileSync(
+      path,
+      encodeCsv([
+        ['N° séance', 'Date séance', 'Spectacle', 'Discipline', 'Salle', 'Jauge'],
+        ['S2', '20/11/2024 20:30', 'Giselle', 'Danse', 'Grande salle', '120'],
+        ['S9', '02/02/2024 20:30', 'Bérénice', 'Théâtre', 'Petite salle', '60'],
+      ]),
+    );
+    const summary = await f.call('imports.run', { files: [{ path, kind: 'performances' }] });
+    expect(summary.archivedLines).toBe(1);
+    expect(summary.performances.new).toBe(1);
+    expect(count('SELECT count(*) FROM main.performances WHERE season_year = 2024')).toBe(0);
+    expect(duplicates()).toEqual({ tickets: 0, orders: 0, performances: 0, shows: 0 });
+  });
+});
