@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMigrations } from './migrate.js';
+import { backupDatabase } from './backups.js';
 import * as schema from './schema.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -74,9 +75,7 @@ export function openDatabase(
     let backupPath: string | null = null;
     if (fileVersion < appVersion) {
       if (existed && fileVersion > 0) {
-        const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-        backupPath = `${path}.bak-v${fileVersion}-${stamp}`;
-        sqlite.prepare('VACUUM INTO ?').run(backupPath);
+        backupPath = backupDatabase(sqlite, path, { reason: `v${fileVersion}`, now: options.now?.() });
       }
       // Foreign keys off, one transaction per migration, foreign_key_check before each commit (migrate.ts).
       runMigrations(sqlite, migrationsFolder);

@@ -5,6 +5,7 @@ import { onEvent } from './api.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { useCall } from './hooks/useCall.js';
 import { navigate, useHashRoute } from './hooks/useHashRoute.js';
+import { ArchivesPage } from './pages/ArchivesPage.js';
 import { CustomerPage } from './pages/CustomerPage.js';
 import { CustomersPage } from './pages/CustomersPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
@@ -57,6 +58,7 @@ export function App() {
   else if (route.page === 'dashboard') page = <DashboardPage season={route.season} />;
   else if (route.page === 'seasons') page = <SeasonsPage season={route.season} />;
   else if (route.page === 'report') page = <ReportPage season={route.season} />;
+  else if (route.page === 'archives') page = <ArchivesPage />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;

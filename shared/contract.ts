@@ -37,6 +37,7 @@ import type { DatabaseInfo } from './database-types.js';
 import { TARIFF_KINDS, type TariffRow } from './tariff-types.js';
 import type { AppSettings, SeasonStartPreview } from './settings-types.js';
 import type { SeasonReport } from './report-types.js';
+import type { ArchiveList, ArchiveProgress, ArchiveResult, ArchiveVerification, BackupResult, RestoreResult } from './archives-types.js';
 
 /** Pairs an input schema with an output type (the output exists only for the type checker). */
 const call =
@@ -262,6 +263,20 @@ export const contract = {
       .refine(oneTarget, oneTargetMessage),
   ),
   'segments.exportLog': call<ExportLogEntry[]>()(z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict()),
+
+  // Archives and backups (issue 13): shared/archives-types.ts, electron/engine/handlers/archives.ts.
+  'archives.list': call<ArchiveList>()(empty),
+  /** Moves the seasons (labels such as "2019-2020") to one new archive file, attached. */
+  'archives.archive': call<ArchiveResult>()(z.object({ seasons: z.array(z.string().min(1)).min(1) }).strict()),
+  'archives.cancel': call<{ cancelled: boolean }>()(empty),
+  /** A listed file by id, or a path: a listed file, else a file from elsewhere opened read-only. */
+  'archives.attach': call<ArchiveList>()(z.object({ id: z.number().int().optional(), path: z.string().min(1).optional() }).strict()),
+  'archives.detach': call<ArchiveList>()(z.object({ id: z.number().int().optional(), path: z.string().min(1).optional() }).strict()),
+  'archives.verify': call<ArchiveVerification>()(z.object({ id: z.number().int() }).strict()),
+  /** « Ouvrir une archive… »: a file from elsewhere, used where it is, read-only. */
+  'archives.open': call<ArchiveList>()(z.object({ path: z.string().min(1) }).strict()),
+  'backups.save': call<BackupResult>()(z.object({ out: z.string().min(1) }).strict()),
+  'backups.restore': call<RestoreResult>()(z.object({ folder: z.string().min(1) }).strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -295,6 +310,7 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallErr
 /** Events the engine pushes while a call runs (import progress). */
 export type EngineEvent =
   | { type: 'import.progress'; progress: import('./types.js').ImportProgress }
+  | { type: 'archive.progress'; progress: ArchiveProgress }
   /** A native menu item the window must act on (the desktop shell sends these, not the engine). */
   | { type: 'menu'; action: 'import' | 'print' | 'about' };
 

@@ -73,6 +73,8 @@ export interface ImportSummary {
   rejects: ImportReject[];
   /** In French: columns left unused that look like an identifier, a date or an amount. */
   warnings?: string[];
+  /** Lines of archived seasons: already in an archive file, recognised and not written again. */
+  archivedLines?: number;
   durationMs: number;
 }
 

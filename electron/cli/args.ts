@@ -35,6 +35,13 @@ Commandes :
   segment ACTION      segments : list, save, count, export (parterre segment help)
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
+  archive --season SAISON [--season SAISON…]
+                      déplace ces saisons (2019-2020…) dans un fichier d'archive, vérifié, attaché
+  archives            les fichiers d'archive, leurs saisons, attachés ou non
+  attach FICHIER      attache une archive (une archive d'ailleurs est ouverte en lecture seule)
+  detach FICHIER      détache une archive : ses saisons sortent de tous les indicateurs
+  backup --out DOSSIER  sauvegarde la base et ses archives, avec un manifeste
+  restore DOSSIER     restaure une sauvegarde (les fichiers actuels sont sauvegardés d'abord)
 
 Options communes :
   --db CHEMIN   la base à utiliser (par défaut : le dossier de données de Parterre)
@@ -61,9 +68,13 @@ export interface CliArgs {
   port?: number;
   /** `tariffs set --kind`. */
   kind?: string;
+  /** `report --season`: the one season (the last one given). */
   season?: string;
   csv?: string;
   pdf?: string;
+  /** `archive --season X --season Y`: every season given. */
+  seasons: string[];
+  out?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -75,7 +86,24 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'inspect', 'seasons', 'customers', 'quartiles', 'tariffs', 'report', 'demo', 'serve', 'help'] as const;
+export const COMMANDS = [
+  'import',
+  'inspect',
+  'seasons',
+  'customers',
+  'quartiles',
+  'tariffs',
+  'report',
+  'demo',
+  'serve',
+  'archive',
+  'archives',
+  'attach',
+  'detach',
+  'backup',
+  'restore',
+  'help',
+] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -100,9 +128,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         search: { type: 'string' },
         port: { type: 'string' },
         kind: { type: 'string' },
-        season: { type: 'string' },
+        // Repeatable for `archive`; `report` takes the last one.
+        season: { type: 'string', multiple: true },
         csv: { type: 'string' },
         pdf: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -147,8 +177,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
     kind: values.kind,
-    season: values.season,
+    season: values.season?.at(-1),
     csv: values.csv,
     pdf: values.pdf,
+    seasons: values.season ?? [],
+    out: values.out,
   };
 }

@@ -26,6 +26,7 @@ export function printImportSummary(summary: ImportSummary): string {
     `  Annulations        ${formatNumber(summary.reversals.matched)} rapprochées, ${formatNumber(summary.reversals.unmatched)} sans vente correspondante`,
     `  Lignes rejetées    ${formatNumber(summary.rejected)}`,
   ];
+  if (summary.archivedLines) lines.push(`  Lignes archivées   ${formatNumber(summary.archivedLines)} (saisons déjà dans une archive : pas réécrites)`);
   for (const reject of summary.rejects.slice(0, 20)) {
     const where = reject.column ? `ligne ${reject.line}, colonne ${reject.column}` : `ligne ${reject.line}`;
     lines.push(`    ${reject.file}, ${where} : ${reject.reason}`);

@@ -10,6 +10,7 @@ import { appPackage } from '../engine/app-root.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
+import { runArchiveCommand } from './archives.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
 import { runTariffs } from './tariffs.js';
 import { printInspection } from './print-inspection.js';
@@ -141,6 +142,13 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo, dbPath
       );
       return;
     }
+    case 'archive':
+    case 'archives':
+    case 'attach':
+    case 'detach':
+    case 'backup':
+    case 'restore':
+      return runArchiveCommand(args, engine, call, out, io);
     default:
       throw new UsageError(`Commande inconnue : ${args.command}.`); // parseCliArgs lets none through
   }

@@ -11,7 +11,7 @@ import { EngineError } from './errors.js';
 import { createPathPolicy, type PathPolicy } from './path-policy.js';
 import { Databases } from './databases.js';
 
-const UNQUEUED = new Set<string>(['imports.cancel']);
+const UNQUEUED = new Set<string>(['imports.cancel', 'archives.cancel']);
 
 export interface Dispatcher {
   dispatch(name: string, input: unknown): Promise<CallResult<unknown>>;

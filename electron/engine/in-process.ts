@@ -13,6 +13,7 @@ import type { EngineClient } from './client.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { handlers } from './handlers/index.js';
 import { createPathPolicy } from './path-policy.js';
+import { openArchives } from './archives/attach.js';
 import type { EngineWorkerData } from './protocol.js';
 
 export function startEngineInProcess(data: EngineWorkerData): EngineClient {
@@ -25,6 +26,8 @@ export function startEngineInProcess(data: EngineWorkerData): EngineClient {
   const paths = createPathPolicy({ dataDir: data.dataDir });
   try {
     const db = openDatabase(data.dbPath);
+    // As the worker does: the archives the user left attached are in every figure.
+    openArchives(db, data.dataDir);
     dispatcher = createDispatcher({ db, dataDir: data.dataDir, handlers, paths, emit: (event) => listeners.forEach((listener) => listener(event)) });
     schemaVersion = db.schemaVersion;
     close = () => db.sqlite.close();

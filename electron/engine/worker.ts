@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open.js';
+import { openArchives } from './archives/attach.js';
 import type { CallResult } from '../../shared/contract.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { toCallError } from './call-error.js';
@@ -29,6 +30,7 @@ let dispatcher: Dispatcher | null = null;
 let openFailure: CallResult<never> | null = null;
 try {
   const db = openDatabase(dbPath);
+  openArchives(db, dataDir);
   dispatcher = createDispatcher({ db, dataDir, paths, handlers, emit: (event) => post({ type: 'event', event }) });
   post({ type: 'ready', schemaVersion: db.schemaVersion });
 } catch (error) {

@@ -1,19 +1,19 @@
-/** The app's name, the sections that exist, and the ones to come shown disabled. */
+/** The app's name, which database is open, its sections, and the language. */
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 import { DatabaseBadge } from './DatabaseBadge.js';
 
-const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'segments' | 'import' | 'tariffs' | 'settings'; label: string; route: Route }[] = [
+const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'segments' | 'import' | 'tariffs' | 'archives' | 'settings'; label: string; route: Route }[] = [
   { key: 'dashboard', label: 'nav.dashboard', route: { page: 'dashboard' } },
   { key: 'seasons', label: 'nav.seasons', route: { page: 'seasons' } },
   { key: 'customers', label: 'nav.customers', route: { page: 'customers' } },
   { key: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'builder' } },
   { key: 'import', label: 'nav.import', route: { page: 'import' } },
   { key: 'tariffs', label: 'tariffs.nav', route: { page: 'tariffs' } },
+  { key: 'archives', label: 'nav.archives', route: { page: 'archives' } },
   { key: 'settings', label: 'nav.settings', route: { page: 'settings' } },
 ];
-const LATER = ['archives'] as const;
 
 export function Sidebar({ current }: { current: Route['page'] }) {
   const { t, i18n } = useTranslation();
@@ -31,15 +31,6 @@ export function Sidebar({ current }: { current: Route['page'] }) {
             <a href={routeHref(route)} className={active === key ? 'active' : undefined} aria-current={active === key ? 'page' : undefined}>
               {t(label)}
             </a>
-          </li>
-        ))}
-      </ul>
-      <ul className="later">
-        {LATER.map((key) => (
-          <li key={key}>
-            <span aria-disabled="true">
-              {t(`nav.${key}`)} <small>{t('app.soon')}</small>
-            </span>
           </li>
         ))}
       </ul>

@@ -18,7 +18,8 @@ export type Route =
   /** The season pages: `season` is a label (« 2024-2025 »), the latest season when absent. */
   | { page: 'dashboard'; season?: string }
   | { page: 'seasons'; season?: string }
-  | { page: 'report'; season?: string };
+  | { page: 'report'; season?: string }
+  | { page: 'archives' };
 
 const SEASON_PAGES = { 'tableau-de-bord': 'dashboard', saisons: 'seasons', rapport: 'report' } as const;
 const SEASON_PATHS = { dashboard: 'tableau-de-bord', seasons: 'saisons', report: 'rapport' } as const;
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
     const page = SEASON_PAGES[parts[0] as keyof typeof SEASON_PAGES];
     return parts[1] ? { page, season: decodeURIComponent(parts[1]) } : { page };
   }
+  if (parts[0] === 'archives') return { page: 'archives' };
   return { page: 'home' };
 }
 
@@ -62,6 +64,8 @@ export function routeHref(route: Route): string {
     case 'seasons':
     case 'report':
       return `#/${SEASON_PATHS[route.page]}${route.season ? `/${encodeURIComponent(route.season)}` : ''}`;
+    case 'archives':
+      return '#/archives';
     default:
       return '#/';
   }

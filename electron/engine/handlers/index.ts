@@ -1,6 +1,7 @@
 /** Every domain's handler table, merged into the one table the dispatcher serves. */
 import type { Handlers } from '../context.js';
 import { appHandlers } from './app.js';
+import { archiveHandlers } from './archives.js';
 import { customerHandlers } from './customers.js';
 import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
@@ -25,4 +26,5 @@ export const handlers = {
   ...databaseHandlers,
   ...reportHandlers,
   ...segmentHandlers,
+  ...archiveHandlers,
 } satisfies Handlers;

@@ -17,6 +17,7 @@ import { LineFields } from './read/fields.js';
 import type { FileLayout } from './propose/inspect.js';
 import { createLineFilter, streamOptionsOf, type FileRead } from './read/line-filter.js';
 import type { ParseWorkers } from './read/parse-client.js';
+import { seasonYearOf } from '../../../shared/season.js';
 import { readPerformance, upsertPerformance } from './read/performance-line.js';
 import type { ProgressReporter } from './progress.js';
 import { LineReject, type RejectLog } from './write/rejects.js';
@@ -53,8 +54,13 @@ async function readEntityFile(file: FileLayout, fc: FileImportContext, checkpoin
   const readLine =
     file.kind === 'performances'
       ? () => {
-          upsertPerformance(w, readPerformance(fields));
-          written++;
+          const read = readPerformance(fields);
+          // A performance of an archived season is in its archive: counted, not written again.
+          if (w.archived?.seasons.has(seasonYearOf(read.startsAt, w.seasonStartMonth))) w.archived.lines++;
+          else {
+            upsertPerformance(w, read);
+            written++;
+          }
         }
       : () => {
           const customer = hasCustomerColumns(fields) ? readCustomer(fields) : null;
@@ -91,10 +97,17 @@ export async function importFile(file: FileLayout, fc: FileImportContext): Promi
     if (ctx.signal.aborted) throw new CancelledError();
   };
   const rejectsBefore = fc.rejects.total;
+  const archivedBefore = fc.writer.archived?.lines ?? 0;
   const { stream, stats, written } = file.kind === 'tickets' ? await readTickets(file, fc, checkpoint) : await readEntityFile(file, fc, checkpoint);
   progress.reading(fc.fileIndex, stream.bytes, fc.linesBefore + stats.lines, true);
   progress.fileDone(stream.bytes);
-  assertLinesAddUp(file.name, { records: stream.records, stats, written, logged: fc.rejects.total - rejectsBefore });
+  assertLinesAddUp(file.name, {
+    records: stream.records,
+    stats,
+    written,
+    archived: (fc.writer.archived?.lines ?? 0) - archivedBefore,
+    logged: fc.rejects.total - rejectsBefore,
+  });
 
   const { lines, rejected, firstReject: first } = stats;
   if (lines === 0) {

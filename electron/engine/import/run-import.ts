@@ -27,6 +27,8 @@ import { RejectLog } from './write/rejects.js';
 import { OrderStore } from './write/order-store.js';
 import { ParseWorkers } from './read/parse-client.js';
 import { matchReversals } from './write/reversals.js';
+import { backupBeforeImport } from '../archives/backups.js';
+import { guardImportAgainstArchives } from '../archives/import-guard.js';
 import { EntityStore } from './write/stores.js';
 import { TicketStore } from './write/ticket-store.js';
 
@@ -156,8 +158,10 @@ async function importFiles(
   sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
   // Checked by set before the commit instead (bulk-foreign-keys.ts); settable outside a transaction only.
   sqlite.pragma('foreign_keys = OFF');
+  if (!dryRun) backupBeforeImport(ctx);
   sqlite.exec('BEGIN IMMEDIATE');
   try {
+    const archiveGuard = guardImportAgainstArchives(sqlite);
     if (input.seasonStartMonth !== undefined && input.seasonStartMonth !== getSeasonStartMonth(sqlite)) {
       setSetting(sqlite, 'seasonStartMonth', String(input.seasonStartMonth));
       recomputeSeasons(sqlite, input.seasonStartMonth);
@@ -182,6 +186,7 @@ async function importFiles(
       orders: new OrderStore(sqlite),
       tickets: new TicketStore(sqlite),
       seasonStartMonth,
+      archived: { seasons: archiveGuard.archivedSeasons, lines: 0 },
     };
 
     const fileSummaries: ImportFileSummary[] = [];
@@ -196,6 +201,7 @@ async function importFiles(
     writer.tickets.finish();
     progress.phase('matching', linesRead);
     const { matched } = matchReversals(sqlite, { onlyNewTickets: writer.tickets.allAsInserted });
+    archiveGuard.finishWriting();
     progress.phase('indicators', linesRead);
     rebuildAggregates(sqlite);
 
@@ -223,6 +229,7 @@ async function importFiles(
       },
       rejects: rejects.first,
       warnings: unusedWarnings(files),
+      archivedLines: writer.archived.lines,
       durationMs: 0,
     };
     summary.durationMs = Date.now() - started;

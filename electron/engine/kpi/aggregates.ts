@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { rebuildReportTables } from '../reports/report-tables.js';
+import { EngineError } from '../errors.js';
 import { bumpDataVersion } from './data-version.js';
 import { registerKpiFunctions } from './sql-functions.js';
 import { syncTable, type SyncedTable } from './table-sync.js';
@@ -78,10 +79,14 @@ export function rebuildAggregates(sqlite: Database.Database, onStep?: (step: str
  * The caller wraps it in a transaction with the setting.
  */
 export function recomputeSeasons(sqlite: Database.Database, startMonth: number): void {
+  // An archived season is a file per season: moving its boundaries would split files.
+  if (sqlite.prepare('SELECT EXISTS (SELECT 1 FROM main.archive_files)').pluck().get() === 1) {
+    throw new EngineError('VALIDATION', 'Le mois de début de saison ne peut plus changer : des saisons sont archivées avec les limites actuelles.');
+  }
   registerKpiFunctions(sqlite);
   sqlite
     .prepare(
-      `UPDATE performances SET season_year = parterre_season_year(starts_at, ?)
+      `UPDATE main.performances SET season_year = parterre_season_year(starts_at, ?)
        WHERE season_year IS NOT parterre_season_year(starts_at, ?)`,
     )
     .run(startMonth, startMonth);

@@ -63,18 +63,27 @@ function readIdentity(sqlite: Database.Database, by: { key: string } | { id: num
  * Sales, and reversal lines that matched no sale (a matched one is already in its sale's valid
  * seats). The tickets are reached through the customer's orders (`orders_customer`, then
  * `tickets_order`): the tickets table has no customer index, to keep imports fast.
+ *
+ * Each table is narrowed on its own (WITH … MATERIALIZED, `IN (subquery)`) before the join: with
+ * archives attached, `orders`, `tickets`, `performances` and `shows` are views over several files
+ * (db/archives.ts), and SQLite reads a view that takes part in a join in full, whereas a view
+ * filtered alone gets the filter pushed into each file, where the index serves it.
  */
 export const HISTORY_SQL = `
+WITH o AS MATERIALIZED (SELECT id, source_key, ordered_at, channel FROM orders WHERE customer_id = ?),
+     t AS MATERIALIZED (SELECT id, source_key, order_id, performance_id, tariff_id, unit_price_cents, seats, valid_seats, is_reversal
+                        FROM tickets WHERE order_id IN (SELECT id FROM o) AND (is_reversal = 0 OR reverses_ticket_id IS NULL)),
+     p AS MATERIALIZED (SELECT id, show_id, season_year, starts_at, hall FROM performances WHERE id IN (SELECT performance_id FROM t)),
+     sh AS MATERIALIZED (SELECT id, title, discipline FROM shows WHERE id IN (SELECT show_id FROM p))
 SELECT p.season_year AS seasonYear, o.source_key AS orderKey, o.ordered_at AS orderedAt, o.channel,
        t.source_key AS key, sh.title AS show, sh.discipline, p.starts_at AS performanceAt, p.hall,
        nullif(tf.name, '') AS tariff, tf.kind AS tariffKind, t.unit_price_cents AS unitPriceCents, t.seats,
        t.valid_seats AS validSeats, t.is_reversal AS isReversal
-FROM orders o
-JOIN tickets t ON t.order_id = o.id
+FROM o
+JOIN t ON t.order_id = o.id
 JOIN tariffs tf ON tf.id = t.tariff_id
-JOIN performances p ON p.id = t.performance_id
-JOIN shows sh ON sh.id = p.show_id
-WHERE o.customer_id = ? AND (t.is_reversal = 0 OR t.reverses_ticket_id IS NULL)
+JOIN p ON p.id = t.performance_id
+JOIN sh ON sh.id = p.show_id
 ORDER BY p.season_year DESC, o.ordered_at DESC, o.id DESC, p.starts_at, t.id`;
 
 function readHistory(sqlite: Database.Database, customerId: number, startMonth: number): HistorySeason[] {

@@ -11,11 +11,13 @@ import { bumpDataVersion } from '../kpi/data-version.js';
 
 export function setPerformanceCapacity(sqlite: Database.Database, key: string, capacity: number | null): { key: string; capacity: number | null } {
   return sqlite.transaction(() => {
-    const performance = sqlite.prepare('SELECT id, season_year AS seasonYear FROM performances WHERE source_key = ?').get(key) as
+    // The main file's: an archived season's performances are read-only (db/archives.ts), and while
+    // archives are attached the plain name is their union view, which cannot be written.
+    const performance = sqlite.prepare('SELECT id, season_year AS seasonYear FROM main.performances WHERE source_key = ?').get(key) as
       | { id: number; seasonYear: number }
       | undefined;
     if (!performance) throw new EngineError('NOT_FOUND', `Représentation inconnue : « ${key} ».`);
-    sqlite.prepare('UPDATE performances SET capacity = ? WHERE id = ?').run(capacity, performance.id);
+    sqlite.prepare('UPDATE main.performances SET capacity = ? WHERE id = ?').run(capacity, performance.id);
     const totals = sqlite
       .prepare(
         `SELECT sum(p.capacity) AS capacity, sum(coalesce(ps.tickets, 0)) AS tickets

@@ -3,6 +3,7 @@
  * customer, show, performance, order and ticket rows (docs/import-rules.md). Runs on the engine
  * thread, which holds the database.
  */
+import { seasonYearOf } from '../../../../shared/season.js';
 import { upsertCustomer } from '../read/customer-line.js';
 import { upsertPerformance, type PerformanceRead, type PerformanceWriter } from '../read/performance-line.js';
 import type { OrderStore } from './order-store.js';
@@ -15,6 +16,8 @@ export interface TicketWriter extends PerformanceWriter {
   orders: OrderStore;
   tickets: TicketStore;
   fileName: string;
+  /** Lines of these seasons are in an archive: counted in `lines`, not written (archives/import-guard.ts). */
+  archived?: { seasons: ReadonlySet<number>; lines: number };
 }
 
 /** What the last line written wrote for its performance, customer and order (one object, updated line after line). */
@@ -23,6 +26,8 @@ interface Previous {
   perf: Entry | null;
   customerId: number | null;
   orderId: number;
+  /** The order of an archived line, written only if a line of a living season follows with the same order. */
+  pendingOrder: [string, string | null, string] | null;
 }
 
 /** The writer of one file's batches, in the order they were read; it returns the lines it wrote. */
@@ -55,7 +60,14 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     (tariffIds[4 * tariff + kind] ??= w.tickets.tariffs.idOf(strings[tariff], TARIFF_KINDS[kind]));
   /** Per customer read: the id of the customer it was written to. */
   const customerIds: number[] = [];
-  const previous: Previous = { performance: -1, perf: null, customerId: null, orderId: 0 };
+  const previous: Previous = { performance: -1, perf: null, customerId: null, orderId: 0, pendingOrder: null };
+  /** Per performance read: 1 when its season is archived, 2 when not (0: not looked at yet). */
+  const archivedRead: number[] = [];
+  const isArchived = (p: number): boolean => {
+    if (!w.archived || w.archived.seasons.size === 0) return false;
+    archivedRead[p] ??= w.archived.seasons.has(seasonYearOf(performances[p].startsAt, w.seasonStartMonth)) ? 1 : 2;
+    return archivedRead[p] === 1;
+  };
   /** The values of the line's ticket, one array for every line (TicketStore.upsert keeps none). */
   const values: Value[] = [];
 
@@ -70,7 +82,8 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
     for (let i = 0; i < b.count; i++) {
       const performance = b.performance[i];
       const flags = b.flags[i];
-      const perf = previous.performance === performance ? previous.perf! : performanceOf(performance);
+      const archivedLine = isArchived(performance);
+      const perf = archivedLine ? null : previous.performance === performance ? previous.perf! : performanceOf(performance);
 
       const customer = b.customer[i];
       let customerId: number | null;
@@ -80,10 +93,24 @@ export function createTicketBatchWriter(w: TicketWriter): (batch: TicketBatch) =
       else customerId = customerIds[customer];
 
       const o = b.order[i];
-      const orderId = o === SAME_ORDER ? previous.orderId : w.orders.upsert(orders[3 * o], customerId, orders[3 * o + 1] || null, orders[3 * o + 2]);
+      if (archivedLine) {
+        // The customer stays in the main file (written above); the order only if a living line needs it.
+        if (o !== SAME_ORDER) {
+          previous.orderId = 0;
+          previous.pendingOrder = [orders[3 * o], orders[3 * o + 1] || null, orders[3 * o + 2]];
+        }
+        previous.customerId = customerId;
+        w.archived!.lines++;
+        continue;
+      }
+      let orderId: number;
+      if (o !== SAME_ORDER) orderId = w.orders.upsert(orders[3 * o], customerId, orders[3 * o + 1] || null, orders[3 * o + 2]);
+      else if (previous.orderId === 0 && previous.pendingOrder) orderId = w.orders.upsert(previous.pendingOrder[0], customerId, previous.pendingOrder[1], previous.pendingOrder[2]);
+      else orderId = previous.orderId;
+      previous.pendingOrder = null;
 
       values[0] = orderId;
-      values[1] = perf.id;
+      values[1] = perf!.id;
       values[2] = tariffId(b.tariff[i], b.kind[i]);
       values[3] = b.cents[i];
       values[4] = b.seats[i];

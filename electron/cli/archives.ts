@@ -1,0 +1,85 @@
+/** The archive and backup commands: archive, archives, attach, detach, backup, restore. */
+import { resolve } from 'node:path';
+import type { ArchiveList } from '../../shared/archives-types.js';
+import { formatNumber } from '../../shared/format.js';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
+import type { EngineClient } from '../engine/client.js';
+import { UsageError, type CliArgs } from './args.js';
+
+type Call = <N extends CallName>(engine: EngineClient, name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
+type Out = (value: unknown, human: () => string) => void;
+
+function printArchives(list: ArchiveList): string {
+  if (list.files.length === 0) return `Aucune archive (dossier : ${list.folder}).`;
+  const lines = list.files.map((f) => {
+    const seasons = f.seasons.map((s) => s.label).join(', ');
+    const tickets = f.seasons.reduce((sum, s) => sum + s.tickets, 0);
+    const state = f.problem ? `non attachée : ${f.problem}` : f.attached ? 'attachée' : 'détachée';
+    return `  ${f.path}\n    saisons ${seasons} — ${formatNumber(tickets)} lignes de billets — ${state}${f.readOnly ? ' (lecture seule)' : ''}`;
+  });
+  return [`${list.attachedCount} archive(s) attachée(s) sur ${list.maxAttached} possibles.`, ...lines].join('\n');
+}
+
+export async function runArchiveCommand(args: CliArgs, engine: EngineClient, call: Call, out: Out, io: { stderr: (t: string) => void; onInterrupt?: (h: () => void) => () => void }): Promise<void> {
+  switch (args.command) {
+    case 'archive': {
+      if (args.seasons.length === 0) throw new UsageError('parterre archive attend au moins une --season SAISON (par exemple 2019-2020).');
+      let last = -1;
+      const stop = engine.on((event) => {
+        if (event.type !== 'archive.progress' || args.json) return;
+        const percent = Math.floor(event.progress.percent);
+        if (percent === last) return;
+        last = percent;
+        io.stderr(`\rArchivage : ${percent} %`);
+      });
+      const stopInterrupt = io.onInterrupt?.(() => {
+        io.stderr('\nAnnulation demandée…\n');
+        void engine.call('archives.cancel', {});
+      });
+      try {
+        const result = await call(engine, 'archives.archive', { seasons: args.seasons });
+        if (last >= 0) io.stderr('\n');
+        out(result, () =>
+          [
+            `Saisons ${result.file.seasons.map((s) => s.label).join(', ')} archivées dans ${result.file.path}.`,
+            `  ${formatNumber(result.moved.tickets)} billets, ${formatNumber(result.moved.orders)} commandes, ${formatNumber(result.moved.performances)} représentations, ${formatNumber(result.moved.shows)} spectacles`,
+            `  Vérifié : ${formatNumber(result.verification.rowsChecked)} lignes, somme de contrôle ${result.verification.checksum.slice(0, 16)}…`,
+            `  Sauvegarde préalable : ${result.backupPath}`,
+          ].join('\n'),
+        );
+      } finally {
+        stop();
+        stopInterrupt?.();
+      }
+      return;
+    }
+    case 'archives': {
+      const list = await call(engine, 'archives.list', {});
+      out(list.files, () => printArchives(list));
+      return;
+    }
+    case 'attach':
+    case 'detach': {
+      const [file] = args.positionals;
+      if (!file || args.positionals.length !== 1) throw new UsageError(`parterre ${args.command} attend un fichier d’archive.`);
+      const list = await call(engine, args.command === 'attach' ? 'archives.attach' : 'archives.detach', { path: resolve(file) });
+      out(list.files, () => printArchives(list));
+      return;
+    }
+    case 'backup': {
+      if (!args.out) throw new UsageError('parterre backup attend --out DOSSIER.');
+      const result = await call(engine, 'backups.save', { out: resolve(args.out) });
+      out(result, () => `Sauvegarde écrite dans ${result.folder} (${result.manifest.files.length} fichier(s), manifeste parterre-sauvegarde.json).`);
+      return;
+    }
+    case 'restore': {
+      const [folder] = args.positionals;
+      if (!folder || args.positionals.length !== 1) throw new UsageError('parterre restore attend le dossier d’une sauvegarde.');
+      const result = await call(engine, 'backups.restore', { folder: resolve(folder) });
+      out(result, () => `Sauvegarde restaurée depuis ${result.folder}. Les fichiers remplacés sont dans ${result.previousFilesBackup}.`);
+      return;
+    }
+    default:
+      throw new UsageError(`Commande inconnue : ${args.command}.`);
+  }
+}

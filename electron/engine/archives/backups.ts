@@ -1,0 +1,142 @@
+/**
+ * Backups the user can trust: the automatic one before a change (db/backups.ts: VACUUM INTO and
+ * the retention rule), and « Sauvegarder vers… » / « Restaurer… » to and from any folder (a USB
+ * stick): the main file, its archives and a manifest (app version, schema, date, size and
+ * SHA-256 of each file). A restore checks every file against the manifest, and SQLite's
+ * integrity check, before it touches anything; then the current files are backed up first.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { withMainTables } from '../../../db/archives.js';
+import { backupDatabase, type BackupReason } from '../../../db/backups.js';
+import { appSchemaVersion, openDatabase, type OpenDatabase } from '../../../db/open.js';
+import type { BackupManifest, BackupManifestFile, BackupResult, RestoreResult } from '../../../shared/archives-types.js';
+import type { EngineContext } from '../context.js';
+import { EngineError } from '../errors.js';
+import { localNow } from '../import/local-time.js';
+import { openArchives } from './attach.js';
+import { absolutePath, archiveFiles, archivesFolder, attachedOf } from './registry.js';
+
+const APP_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const MANIFEST_FILE = 'parterre-sauvegarde.json';
+
+/** The automatic backup before a change of the data; '' for an in-memory database (tests). */
+export function backupBeforeChange(db: OpenDatabase, reason: BackupReason): string {
+  if (db.path === ':memory:') return '';
+  return backupDatabase(db.sqlite, db.path, { reason });
+}
+
+/** Before an import: nothing to keep in an empty database (a first import then costs no copy). */
+export function backupBeforeImport(ctx: EngineContext): string {
+  const { sqlite } = ctx.db;
+  const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM main.tickets) AND NOT EXISTS (SELECT 1 FROM main.customers)').pluck().get() === 1;
+  return empty ? '' : backupBeforeChange(ctx.db, 'import');
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+
+/**
+ * « Sauvegarder vers… »: writes `<out>/parterre-<instant>/` with the main file (a consistent copy
+ * through the open connection), every archive file the main file lists, and the manifest.
+ */
+export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string): BackupResult {
+  const folder = join(out, `parterre-${stamp()}`);
+  mkdirSync(join(folder, 'archives'), { recursive: true });
+  const files: BackupManifestFile[] = [];
+  const mainName = 'parterre.sqlite';
+  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(folder, mainName)));
+  files.push({ path: mainName, bytes: statSync(join(folder, mainName)).size, sha256: sha256(join(folder, mainName)), role: 'main' });
+  for (const row of archiveFiles(db.sqlite)) {
+    const source = absolutePath(dataDir, row.path);
+    if (!existsSync(source)) continue;
+    const relative = `archives/${basename(source)}`;
+    const alias = attachedOf(db.sqlite).get(row.id);
+    // An attached file is copied through the connection (consistent even while in use).
+    if (alias) withMainTables(db.sqlite, () => db.sqlite.prepare(`VACUUM "${alias}" INTO ?`).run(join(folder, relative)));
+    else copyFileSync(source, join(folder, relative));
+    files.push({ path: relative, bytes: statSync(join(folder, relative)).size, sha256: sha256(join(folder, relative)), role: 'archive' });
+  }
+  const manifest: BackupManifest = { app: 'parterre', appVersion: APP_VERSION, schemaVersion: db.schemaVersion, createdAt: localNow(), files };
+  writeFileSync(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { folder, manifest };
+}
+
+/** Reads and checks a backup folder; throws a clear refusal, changes nothing. */
+export function checkBackupFolder(folder: string): BackupManifest {
+  const manifestPath = join(folder, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) throw new EngineError('BAD_FILE', `« ${folder} » n’est pas une sauvegarde Parterre (pas de ${MANIFEST_FILE}).`, { file: folder });
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BackupManifest;
+  } catch {
+    throw new EngineError('BAD_FILE', `Le manifeste de « ${folder} » est illisible : sauvegarde incomplète ?`, { file: manifestPath });
+  }
+  if (manifest.app !== 'parterre' || !Array.isArray(manifest.files) || manifest.files.filter((f) => f.role === 'main').length !== 1) {
+    throw new EngineError('BAD_FILE', `« ${folder} » n’est pas une sauvegarde Parterre complète.`, { file: manifestPath });
+  }
+  if (manifest.schemaVersion > appSchemaVersion()) {
+    throw new EngineError('SCHEMA_TOO_NEW', `Cette sauvegarde vient d’une version plus récente de Parterre (schéma ${manifest.schemaVersion}) : mettez Parterre à jour pour la restaurer.`);
+  }
+  for (const file of manifest.files) {
+    const path = join(folder, file.path);
+    if (file.path.includes('..')) throw new EngineError('BAD_FILE', `Chemin refusé dans le manifeste : ${file.path}.`, { file: manifestPath });
+    if (!existsSync(path)) throw new EngineError('BAD_FILE', `Sauvegarde incomplète : « ${file.path} » manque. Rien n’a été restauré.`, { file: path });
+    const bytes = statSync(path).size;
+    if (bytes !== file.bytes) {
+      throw new EngineError('BAD_FILE', `Sauvegarde tronquée : « ${file.path} » fait ${bytes} octets au lieu de ${file.bytes}. Rien n’a été restauré.`, { file: path });
+    }
+    if (sha256(path) !== file.sha256) {
+      throw new EngineError('BAD_FILE', `Sauvegarde altérée : la somme de contrôle de « ${file.path} » ne correspond pas. Rien n’a été restauré.`, { file: path });
+    }
+    const check = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const result = check.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new EngineError('BAD_FILE', `« ${file.path} » est endommagé (${String(result)}). Rien n’a été restauré.`, { file: path });
+    } finally {
+      check.close();
+    }
+  }
+  return manifest;
+}
+
+/**
+ * « Restaurer… »: checks the backup, backs up the current main file and archives (into
+ * `<dataDir>/avant-restauration-<instant>/`), replaces them, and reopens the database in place
+ * (the same OpenDatabase object, so the engine keeps serving it). Returns where the previous files went.
+ */
+export function restoreBackupFrom(db: OpenDatabase, dataDir: string, folder: string): RestoreResult {
+  const manifest = checkBackupFolder(folder);
+  if (db.path === ':memory:') throw new EngineError('UNAVAILABLE', 'Base en mémoire : rien à restaurer.');
+  const previous = join(dataDir, `avant-restauration-${stamp()}`);
+  // The current files, first.
+  saveCurrent(db, dataDir, previous);
+  for (const alias of attachedOf(db.sqlite).values()) db.sqlite.exec(`DETACH DATABASE "${alias}"`);
+  attachedOf(db.sqlite).clear();
+  db.sqlite.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(`${db.path}${suffix}`, { force: true });
+  const main = manifest.files.find((f) => f.role === 'main')!;
+  copyFileSync(join(folder, main.path), db.path);
+  const archives = archivesFolder(dataDir);
+  mkdirSync(archives, { recursive: true });
+  for (const file of manifest.files.filter((f) => f.role === 'archive')) copyFileSync(join(folder, file.path), join(archives, basename(file.path)));
+  const reopened = openDatabase(db.path);
+  Object.assign(db, reopened);
+  openArchives(db, dataDir);
+  return { folder, previousFilesBackup: previous, archives: manifest.files.length - 1 };
+}
+
+function saveCurrent(db: OpenDatabase, dataDir: string, target: string): void {
+  mkdirSync(join(target, 'archives'), { recursive: true });
+  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(target, basename(db.path))));
+  const folder = archivesFolder(dataDir);
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    if (name.endsWith('.sqlite')) copyFileSync(join(folder, name), join(target, 'archives', name));
+  }
+}

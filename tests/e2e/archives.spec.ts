@@ -1,0 +1,61 @@
+/**
+ * The Archives screen, driven as a user would: archive two seasons (the figures the command line
+ * prints stay the same), detach one archive (its seasons leave the figures), verify it, attach it
+ * again; the screen says what detaching changes. Screenshots in test-results/screens/.
+ */
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { generateDemo, startApp, type RunningApp } from './support/app.js';
+import { screen } from './support/screens.js';
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+interface Season {
+  label: string;
+}
+
+test('Archives: archive, detach, verify, attach', async ({ page }) => {
+  const demo = await generateDemo(join(app.dir, 'export.csv'), 3000);
+  await app.rpc('imports.run', { files: [{ path: demo.path }] });
+  const before = await app.cli<Season[]>('seasons');
+  const [first, second] = before.map((s) => s.label);
+
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Archives' }).click();
+  await expect(page.getByRole('heading', { name: 'Archives', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('detach-explained')).toContainText('nouveaux spectateurs, réactivés et taux de rétention');
+  await expect(page.getByText('Aucune archive pour l’instant.')).toBeVisible();
+
+  await page.getByRole('checkbox', { name: new RegExp(first) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(second) }).check();
+  await page.getByRole('button', { name: 'Archiver 2 saison(s)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'archivées dans' })).toBeVisible({ timeout: 120_000 });
+  const row = page.getByTestId('archive-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`${first}, ${second}`);
+  await expect(row).toContainText('Attachée');
+  await expect(page.getByTestId('attached-count')).toHaveText('1 archive(s) attachée(s) sur 10 possibles');
+  expect(await app.cli<Season[]>('seasons')).toEqual(before);
+  await screen(page, 'archives-attached');
+
+  await row.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(page.getByTestId('verification')).toContainText('L’archive est intègre');
+  await expect(row).toContainText('intègre');
+  await screen(page, 'archives-verified');
+
+  await row.getByRole('button', { name: 'Détacher' }).click();
+  await expect(row).toContainText('Détachée');
+  const detached = await app.cli<Season[]>('seasons');
+  expect(detached.map((s) => s.label)).toEqual(before.slice(2).map((s) => s.label));
+  await screen(page, 'archives-detached');
+
+  await row.getByRole('button', { name: 'Attacher' }).click();
+  await expect(row).toContainText('Attachée');
+  expect(await app.cli<Season[]>('seasons')).toEqual(before);
+});
