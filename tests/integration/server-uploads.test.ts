@@ -5,6 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequestHandler } from '../../electron/server/routes.js';
 import { startServer, type StartedServer } from '../../electron/server/server.js';
 import { removeStaleUploadFolders, safeFileName, UPLOADS_PREFIX } from '../../electron/server/upload.js';
 import { tempDir } from '../helpers/temp-db.js';
@@ -119,6 +122,34 @@ describe('uploaded copies of exports', () => {
       expect(readdirSync(server.uploadsFolder).sort()).toHaveLength(3);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('an upload that fails unexpectedly', () => {
+  it('answers 500 with the error code only, never the server’s folders', async () => {
+    const failure = Object.assign(new Error("ENAMETOOLONG: name too long, open '/srv/parterre/secret/uploads/x.csv'"), { code: 'ENAMETOOLONG' });
+    let port = 0;
+    const http = createServer(
+      createRequestHandler({
+        engine: { callRaw: async () => ({ ok: true, value: null }), on: () => () => undefined },
+        token: 'jeton',
+        port: () => port,
+        rendererDir: tempDir('parterre-renderer-'),
+        uploads: { save: () => Promise.reject(failure) },
+      }),
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    port = (http.address() as AddressInfo).port;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/upload?name=x.csv`, { method: 'POST', headers: { Authorization: 'Bearer jeton' }, body: 'a' });
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ ok: false, error: { code: 'INTERNAL', message: "Erreur du serveur : la demande n'a pas abouti (ENAMETOOLONG)." } });
+      expect(text).not.toContain('/srv');
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
     }
   });
 });
