@@ -42,7 +42,7 @@ interface Cell {
 const mutation = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('stray-quote' as const), row: fc.nat(), column: fc.nat(COLUMNS - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('mid-quote' as const), row: fc.nat(), column: fc.constantFrom(SHOW, 5, 6) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), row: fc.nat(), text: fc.constantFrom('12345678901234567890', '1000000,00', '-99999999999', '1e400') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), row: fc.nat(), text: fc.constantFrom('12345678901234567890', '10000000,00', '9999999,99', '-99999999999', '1e400') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('date' as const), row: fc.nat(), text: fc.constantFrom('14/03/0000', '31/12/9999', '2125-01-01', '01/01/1899', '30/02/2025') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('seats' as const), row: fc.nat(), text: fc.constantFrom('250000', '-10000', '99999999') }) },
   {
@@ -138,10 +138,10 @@ interface Expected {
 
 function readPlainly(cells: string[]): Expected | null {
   const [key, amountText, dateText, seatsText] = cells.map((c) => c.trim());
-  const amount = /^(\d{1,9}),(\d{2})$/.exec(amountText);
+  const amount = /^(\d{1,10}),(\d{2})$/.exec(amountText);
   if (!amount) return null;
   const cents = Number(amount[1]) * 100 + Number(amount[2]);
-  if (cents > 99_999_999) return null;
+  if (cents > 999_999_999) return null;
   const date = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(dateText);
   if (!date) return null;
   const [day, month, year] = [Number(date[1]), Number(date[2]), Number(date[3])];

@@ -5,8 +5,8 @@
  * is no integer any more, and a STRICT column refuses it, aborting the whole import).
  */
 
-/** A unit price: at most 999 999,99 € either way. */
-export const MAX_ABS_CENTS = 99_999_999;
+/** A unit price: at most 9 999 999,99 € either way (the seven digits LineFields reads without the parser). */
+export const MAX_ABS_CENTS = 999_999_999;
 /** Seats on one line (nbPlaces), either way. */
 export const MAX_ABS_SEATS = 9_999;
 /** A performance's capacity (the largest stadiums hold about 100,000). */
