@@ -115,4 +115,15 @@ test('the demonstration opens apart, is always shown, and can be left', async ({
   expect(own.database).toEqual({ kind: 'own', path: app.dbPath });
   expect(own.counts.tickets).toBe(0);
   expect(existsSync(demoPath)).toBe(true);
+
+  // Back in from the settings (reopened as it was), then left from the home page itself: the
+  // page must read the user's base again although the address does not change.
+  await page.goto(`${app.origin}/#/base`);
+  await page.getByRole('button', { name: 'Ouvrir la démonstration (base à part)' }).click();
+  await expect(badge).toHaveAttribute('data-kind', 'demo');
+  await page.goto(`${app.origin}/#/`);
+  await expect(page.getByRole('heading', { name: 'Spectateurs' })).toBeVisible();
+  await badge.getByRole('button', { name: 'Quitter la démonstration' }).click();
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans Parterre' })).toBeVisible();
+  await expect(badge).toHaveAttribute('data-kind', 'own');
 });
