@@ -5,7 +5,7 @@
 // (dist-electron/electron/desktop/main.js, dist-electron/electron/engine/worker.js, dist-electron/db/...),
 // rather than bundled: the engine finds files relative to its own modules — client.js starts
 // ./worker.js beside itself, db/open.js reads ./migrations, the app.info handler reads the
-// package.json three folders up — and a bundle would move them all. So the migrations and a
+// nearest package.json named parterre above it — and a bundle would move them all. So the migrations and a
 // package.json are copied where those modules look, and dist-electron/main.js (package.json's
 // "main") just imports the real entry.
 //

@@ -99,7 +99,7 @@ describe('browser-mode server', () => {
     const invalid = await rpc({ name: 'settings.set', input: { seasonStartMonth: 13 } });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const after = await rpc({ name: 'settings.get', input: {} });
-    expect(JSON.parse(after.body)).toEqual({ ok: true, value: { seasonStartMonth: 9 } });
+    expect(JSON.parse(after.body)).toEqual({ ok: true, value: { seasonStartMonth: 9, venueName: '' } });
   });
 
   it('answers a body that is not JSON with 400 and keeps serving', async () => {
