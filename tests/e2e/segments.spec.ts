@@ -89,7 +89,10 @@ test('build a segment with the mouse, save it, export it and read the file back'
   await screen(page, 'segments-02-export');
 
   // The printed A4 list: the sheet alone is printed (kept as a PDF to look at), and logged.
+  // The native print dialog cannot be driven: the page's print() is noted, and Chromium prints to PDF instead.
+  await page.evaluate('window.printed = 0; window.print = () => { window.printed++; };');
   await page.getByRole('button', { name: 'Imprimer la liste (A4)' }).click();
+  await expect.poll(() => page.evaluate('window.printed')).toBe(1);
   await expect(page.locator('.segment-print tbody tr')).toHaveCount(rows.length - 1);
   await page.pdf({ path: join(SCREENS_DIR, 'segments-06-liste-a4.pdf'), format: 'A4', printBackground: true });
 
