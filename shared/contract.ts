@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FILE_KINDS, IMPORT_FIELDS } from './import-fields.js';
+import { parseQuarter, SIBIL_DOMAINS, type SibilDeclaration, type SibilQuarterSummary } from './sibil.js';
 import type {
   AppInfo,
   CustomerRecord,
@@ -27,6 +28,8 @@ const call =
 const empty = z.object({}).strict();
 const mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0));
 const seasonStartMonth = z.number().int().min(1).max(12);
+/** `2024-T4` or `2024-Q4`. */
+const quarter = z.string().refine((text) => parseQuarter(text) !== null, { message: 'Un trimestre s’écrit 2024-T4 (ou 2024-Q4).' });
 
 export const importFileInput = z
   .object({
@@ -124,6 +127,16 @@ export const contract = {
    * call Electron's webUtils.getPathForFile; a File cannot cross IPC), never by the engine.
    */
   'dialog.pathOfDroppedFile': call<{ path: string }>()(z.object({ file: z.unknown() }).strict()),
+
+  // SIBIL: the quarterly ticketing declaration (electron/engine/sibil/).
+  'sibil.quarters': call<SibilQuarterSummary[]>()(empty),
+  'sibil.declaration': call<SibilDeclaration>()(z.object({ quarter: quarter }).strict()),
+  'sibil.setDomain': call<{ updated: boolean }>()(
+    z.object({ showId: z.number().int().positive(), domain: z.enum(SIBIL_DOMAINS).nullable() }).strict(),
+  ),
+  'sibil.markDeclared': call<{ quarter: string; declaredAt: string; file: string | null }>()(
+    z.object({ quarter, file: z.string().max(500).nullable().default(null) }).strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 /** Command-line parsing: `parterre <command> [args] [--options]`, with node's own parseArgs. */
 import { parseArgs } from 'node:util';
+import { parseQuarter, quarterLabel } from '../../shared/sibil.js';
 
 export class UsageError extends Error {}
 
@@ -16,6 +17,9 @@ Commandes :
       --sort ltv|orders|recency|name   --limit N   --search TEXTE
   quartiles           les seuils Q1, Q2, Q3 des quatre indicateurs en quartiles
   demo                génère l'export de démonstration et l'importe
+  sibil               la déclaration SIBIL d'un trimestre, représentation par représentation
+      --quarter 2024-T4        le trimestre (aussi 2024-Q4 ; par défaut celui qui vient de finir)
+      --csv FICHIER            écrit la déclaration en CSV (séparateur ;, pour Excel)
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
 
@@ -38,6 +42,8 @@ export interface CliArgs {
   limit?: number;
   search?: string;
   port?: number;
+  quarter?: string;
+  csv?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -49,7 +55,14 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
-export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'demo', 'serve', 'help'] as const;
+function quarterOption(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const quarter = parseQuarter(raw);
+  if (!quarter) throw new UsageError(`--quarter attend un trimestre comme 2024-T4 ou 2024-Q4, pas « ${raw} ».`);
+  return quarterLabel(quarter);
+}
+
+export const COMMANDS = ['import', 'seasons', 'customers', 'quartiles', 'demo', 'sibil', 'serve', 'help'] as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -70,6 +83,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         limit: { type: 'string' },
         search: { type: 'string' },
         port: { type: 'string' },
+        quarter: { type: 'string' },
+        csv: { type: 'string' },
       },
     });
   } catch (error) {
@@ -96,5 +111,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit: integer('limit', values.limit, 1, 1_000_000),
     search: values.search,
     port: integer('port', values.port, 0, 65_535),
+    quarter: quarterOption(values.quarter),
+    csv: values.csv,
   };
 }

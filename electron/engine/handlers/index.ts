@@ -7,6 +7,7 @@ import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
 import { presetHandlers } from './presets.js';
 import { seasonHandlers } from './seasons.js';
+import { sibilHandlers } from './sibil.js';
 
 // `satisfies Handlers` makes a call of the contract without a handler a type error.
 export const handlers = {
@@ -17,4 +18,5 @@ export const handlers = {
   ...customerHandlers,
   ...demoHandlers,
   ...dialogHandlers,
+  ...sibilHandlers,
 } satisfies Handlers;
