@@ -8,6 +8,7 @@ import { navigate, useHashRoute } from './hooks/useHashRoute.js';
 import { CustomerPage } from './pages/CustomerPage.js';
 import { CustomersPage } from './pages/CustomersPage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { SibilPage } from './pages/SibilPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
 
@@ -30,6 +31,7 @@ export function App() {
   if (route.page === 'customer') page = <CustomerPage id={route.id} />;
   else if (route.page === 'customers') page = <CustomersPage />;
   else if (route.page === 'import') page = <ImportPage />;
+  else if (route.page === 'sibil') page = <SibilPage />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;

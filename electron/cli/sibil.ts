@@ -11,7 +11,7 @@ export function defaultQuarter(today = new Date().toISOString().slice(0, 10)): s
 const CHECK_SENTENCES: Record<SibilCheck['code'], (subject: string, keys: string) => string> = {
   noCapacity: (s, k) => `${s} (${k}) : jauge inconnue — saisissez-la dans Saisons avant de déclarer.`,
   overCapacity: (s, k) => `${s} (${k}) : plus de billets que de places — vérifiez la jauge ou les billets.`,
-  unconfirmedTariff: (s) => `Tarif « ${s} » : sa catégorie n’a jamais été confirmée — vérifiez-la (parterre tariffs).`,
+  unconfirmedTariff: (s) => `Tarifs jamais confirmés : ${s} — leur catégorie décide des colonnes, vérifiez-la (parterre tariffs).`,
   noTicket: (s, k) => `${s} (${k}) : aucun billet — représentation annulée, gratuite sans billetterie, ou export incomplet ?`,
   noDomain: (s) => `${s} : aucun domaine SIBIL — choisissez-le dans l’écran Déclaration SIBIL.`,
   seriesAcrossQuarters: (s) => `${s} : la série couvre plusieurs trimestres — chaque représentation est déclarée dans le sien.`,

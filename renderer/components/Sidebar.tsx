@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 
-const LIVE: { key: 'customers' | 'import'; route: Route }[] = [
-  { key: 'customers', route: { page: 'customers' } },
-  { key: 'import', route: { page: 'import' } },
+const LIVE: { key: 'customers' | 'import' | 'sibil'; label: string; route: Route }[] = [
+  { key: 'customers', label: 'nav.customers', route: { page: 'customers' } },
+  { key: 'import', label: 'nav.import', route: { page: 'import' } },
+  { key: 'sibil', label: 'sibil.nav', route: { page: 'sibil' } },
 ];
 const LATER = ['dashboard', 'seasons', 'segments', 'archives', 'settings'] as const;
 
@@ -19,10 +20,10 @@ export function Sidebar({ current }: { current: Route['page'] }) {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
       <ul>
-        {LIVE.map(({ key, route }) => (
+        {LIVE.map(({ key, label, route }) => (
           <li key={key}>
             <a href={routeHref(route)} className={active === key ? 'active' : undefined} aria-current={active === key ? 'page' : undefined}>
-              {t(`nav.${key}`)}
+              {t(label)}
             </a>
           </li>
         ))}

@@ -8,13 +8,15 @@ export type Route =
   | { page: 'home' }
   | { page: 'customers' }
   | { page: 'customer'; id: number }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'sibil' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'spectateurs' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'customer', id: Number(parts[1]) };
   if (parts[0] === 'spectateurs') return { page: 'customers' };
   if (parts[0] === 'importer') return { page: 'import' };
+  if (parts[0] === 'sibil') return { page: 'sibil' };
   return { page: 'home' };
 }
 
@@ -26,6 +28,8 @@ export function routeHref(route: Route): string {
       return `#/spectateurs/${route.id}`;
     case 'import':
       return '#/importer';
+    case 'sibil':
+      return '#/sibil';
     default:
       return '#/';
   }

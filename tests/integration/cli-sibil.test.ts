@@ -68,7 +68,7 @@ describe('parterre sibil', () => {
     ]);
     expect(Object.keys(run.json()[0])).toEqual([...SIBIL_FIELDS]);
     // The tariffs were never confirmed: said on stderr, the JSON stays a plain list.
-    expect(run.stderr).toContain('Tarif « Plein tarif »');
+    expect(run.stderr).toContain('Tarifs jamais confirmés : « Abonnement », « Invitation », « Plein tarif », « Tarif réduit »');
   });
 
   it('takes 2025-Q1 as 2025-T1, and names what to check in French for people', async () => {

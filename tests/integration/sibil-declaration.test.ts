@@ -119,18 +119,19 @@ describe('the checks before declaring', () => {
     expect(codes()).toEqual(['noCapacity:Hamlet:NOCAP', 'overCapacity:Hamlet:OVER', 'noTicket:Hamlet:EMPTY']);
   });
 
-  it('names a tariff sold in the quarter whose kind was never confirmed, and only such tariffs', () => {
+  it('names, in one check, the tariffs sold in the quarter whose kind was never confirmed, and only those', () => {
     const b = fresh();
     const show = b.show('Hamlet', 'Théâtre');
     const perf = b.performance({ show, startsAt: '2024-10-15T20:30:00', capacity: 50, key: 'R1' });
     const order = b.order(null, '2024-10-01T10:00:00');
     b.ticket({ order, performance: perf, price: 1000, tariff: 'Carte Liberté', kind: 'subscription' });
     b.ticket({ order, performance: perf, price: 2000, tariff: 'Plein tarif', kind: 'full' });
+    b.ticket({ order, performance: perf, price: 1500, tariff: 'Moins de 26 ans', kind: 'reduced' });
     // Sold in another quarter only: not this declaration's business.
     const later = b.performance({ show, startsAt: '2025-02-15T20:30:00', capacity: 50 });
     b.ticket({ order, performance: later, price: 500, tariff: 'Tarif solidaire', kind: 'reduced' });
     db.sqlite.prepare("UPDATE tariffs SET kind_confirmed = 1 WHERE name = 'Plein tarif'").run();
-    expect(codes().filter((c) => c.startsWith('unconfirmedTariff'))).toEqual(['unconfirmedTariff:Carte Liberté:']);
+    expect(codes().filter((c) => c.startsWith('unconfirmedTariff'))).toEqual(['unconfirmedTariff:« Carte Liberté », « Moins de 26 ans »:']);
   });
 
   it('names a show without a domain once, with its performances', () => {

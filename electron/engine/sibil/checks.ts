@@ -32,8 +32,10 @@ export function declarationChecks(sqlite: Database.Database, quarter: Quarter, l
   each('noTicket', (line) => line.nbBilletsTotalBilletterie === 0);
 
   const bounds = quarterBounds(quarter);
+  // One check for all of them: a first import confirms nothing, and ten lines saying the same would bury the others.
   const tariffs = sqlite.prepare(UNCONFIRMED_TARIFFS_SQL).all(bounds) as { name: string; kind: string }[];
-  for (const tariff of tariffs) checks.push({ code: 'unconfirmedTariff', performanceKeys: [], subject: tariff.name || '(sans nom)' });
+  const names = [...new Set(tariffs.map((tariff) => `« ${tariff.name || '(sans nom)'} »`))];
+  if (names.length > 0) checks.push({ code: 'unconfirmedTariff', performanceKeys: [], subject: names.join(', ') });
 
   const shows = new Map<number, SibilLine[]>();
   for (const line of lines) shows.set(line.showId, [...(shows.get(line.showId) ?? []), line]);
