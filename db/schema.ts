@@ -94,6 +94,8 @@ export const shows = sqliteTable(
     title: text('title').notNull(),
     discipline: text('discipline'),
     company: text('company'),
+    /** The SIBIL domain the user chose for the show; NULL: proposed from the discipline (electron/engine/sibil/domains.ts). */
+    sibilDomain: text('sibil_domain'),
   },
   (t) => [uniqueIndex('shows_source_key').on(t.sourceKey)],
 );
@@ -424,3 +426,13 @@ export const seasonPlaces = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.seasonYear, t.country, t.postalCode, t.city] })],
 );
+/** Quarters marked as declared to SIBIL: when, with which file, and the totals declared then. */
+export const sibilDeclarations = sqliteTable('sibil_declarations', {
+  /** `2024-T4`. */
+  quarter: text('quarter').primaryKey(),
+  declaredAt: text('declared_at').notNull(),
+  file: text('file'),
+  performances: integer('performances').notNull(),
+  tickets: integer('tickets').notNull(),
+  revenueCents: integer('revenue_cents').notNull(),
+});

@@ -18,6 +18,7 @@ import { SegmentsAffinitiesPage } from './pages/SegmentsAffinitiesPage.js';
 import { SegmentsLogPage } from './pages/SegmentsLogPage.js';
 import { SegmentsOverlapPage } from './pages/SegmentsOverlapPage.js';
 import { SegmentsPage } from './pages/SegmentsPage.js';
+import { SibilPage } from './pages/SibilPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
 import { Sidebar } from './components/Sidebar.js';
 import { useOpenDatabase } from './lib/open-database.js';
@@ -59,6 +60,7 @@ export function App() {
   else if (route.page === 'seasons') page = <SeasonsPage season={route.season} />;
   else if (route.page === 'report') page = <ReportPage season={route.season} />;
   else if (route.page === 'archives') page = <ArchivesPage />;
+  else if (route.page === 'sibil') page = <SibilPage />;
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;

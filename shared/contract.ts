@@ -21,6 +21,7 @@ import {
   type SegmentRecord,
   type WaterfallStep,
 } from './segments-types.js';
+import { parseQuarter, SIBIL_DOMAINS, type SibilDeclaration, type SibilQuarterSummary } from './sibil.js';
 import type {
   AppInfo,
   CustomerRecord,
@@ -51,6 +52,8 @@ const mapping = z.preprocess(
   z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0)),
 );
 const seasonStartMonth = z.number().int().min(1).max(12);
+/** `2024-T4` or `2024-Q4`. */
+const quarter = z.string().refine((text) => parseQuarter(text) !== null, { message: 'Un trimestre s’écrit 2024-T4 (ou 2024-Q4).' });
 
 export const importFileInput = z
   .object({
@@ -277,6 +280,16 @@ export const contract = {
   'archives.open': call<ArchiveList>()(z.object({ path: z.string().min(1) }).strict()),
   'backups.save': call<BackupResult>()(z.object({ out: z.string().min(1) }).strict()),
   'backups.restore': call<RestoreResult>()(z.object({ folder: z.string().min(1) }).strict()),
+
+  // SIBIL: the quarterly ticketing declaration (electron/engine/sibil/).
+  'sibil.quarters': call<SibilQuarterSummary[]>()(empty),
+  'sibil.declaration': call<SibilDeclaration>()(z.object({ quarter: quarter }).strict()),
+  'sibil.setDomain': call<{ updated: boolean }>()(
+    z.object({ showId: z.number().int().positive(), domain: z.enum(SIBIL_DOMAINS).nullable() }).strict(),
+  ),
+  'sibil.markDeclared': call<{ quarter: string; declaredAt: string; file: string | null }>()(
+    z.object({ quarter, file: z.string().max(500).nullable().default(null) }).strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

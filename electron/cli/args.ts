@@ -1,5 +1,6 @@
 /** Command-line parsing: `parterre <command> [args] [--options]`, with node's own parseArgs. */
 import { parseArgs } from 'node:util';
+import { parseQuarter, quarterLabel } from '../../shared/sibil.js';
 
 export class UsageError extends Error {}
 
@@ -33,6 +34,9 @@ Commandes :
       --pdf FICHIER            imprime le rapport en PDF (il faut Chromium ou Chrome)
   demo                ouvre la base de démonstration (à part de la vôtre) et y importe la démo
   segment ACTION      segments : list, save, count, export (parterre segment help)
+  sibil               la déclaration SIBIL d'un trimestre, représentation par représentation
+      --quarter 2024-T4        le trimestre (aussi 2024-Q4 ; par défaut celui qui vient de finir)
+      --csv FICHIER            écrit la déclaration en CSV (séparateur ;, pour Excel)
   serve               ouvre Parterre dans le navigateur (127.0.0.1 seulement)
       --port N
   archive --season SAISON [--season SAISON…]
@@ -75,6 +79,8 @@ export interface CliArgs {
   /** `archive --season X --season Y`: every season given. */
   seasons: string[];
   out?: string;
+  /** `sibil --quarter`, normalised to 2024-T4. */
+  quarter?: string;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -86,6 +92,13 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return value;
 }
 
+function quarterOption(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const quarter = parseQuarter(raw);
+  if (!quarter) throw new UsageError(`--quarter attend un trimestre comme 2024-T4 ou 2024-Q4, pas « ${raw} ».`);
+  return quarterLabel(quarter);
+}
+
 export const COMMANDS = [
   'import',
   'inspect',
@@ -94,6 +107,7 @@ export const COMMANDS = [
   'quartiles',
   'tariffs',
   'report',
+  'sibil',
   'demo',
   'serve',
   'archive',
@@ -133,6 +147,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         csv: { type: 'string' },
         pdf: { type: 'string' },
         out: { type: 'string' },
+        quarter: { type: 'string' },
       },
     });
   } catch (error) {
@@ -182,5 +197,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     pdf: values.pdf,
     seasons: values.season ?? [],
     out: values.out,
+    quarter: quarterOption(values.quarter),
   };
 }

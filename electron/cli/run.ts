@@ -3,10 +3,13 @@
  * thread — the same handlers the app uses. Returns the process exit code: 0 done, 1 the engine
  * refused (bad file, cancelled...), 2 a usage error.
  */
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CallInput, CallName, CallOutput, CallResult } from '../../shared/contract.js';
 import { formatNumber } from '../../shared/format.js';
 import { appPackage } from '../engine/app-root.js';
+import { declaredFields } from '../../shared/sibil.js';
+import { sibilCsv } from '../../shared/sibil-csv.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { defaultDbPath } from '../data-dir.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
@@ -19,6 +22,7 @@ import { findChromium, NO_CHROMIUM, printReportPdf } from './report-pdf.js';
 import { reportJson, printReport } from './report-print.js';
 import { writeReportCsv } from './report-csv.js';
 import { runSegmentCli } from './segment.js';
+import { checkSentence, defaultQuarter, printSibil } from './sibil.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -149,6 +153,17 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo, dbPath
     case 'backup':
     case 'restore':
       return runArchiveCommand(args, engine, call, out, io);
+    case 'sibil': {
+      const declaration = await call(engine, 'sibil.declaration', { quarter: args.quarter ?? defaultQuarter() });
+      if (args.csv) {
+        await writeFile(resolve(args.csv), sibilCsv(declaration.lines));
+        io.stderr(`Déclaration ${declaration.quarter} écrite dans ${resolve(args.csv)} (${formatNumber(declaration.lines.length)} représentations).\n`);
+      }
+      // --json: the list the ministry's form asks for, one object per performance; the checks go to stderr.
+      if (args.json) for (const check of declaration.checks) io.stderr(`À vérifier : ${checkSentence(check)}\n`);
+      out(declaration.lines.map(declaredFields), () => printSibil(declaration));
+      return;
+    }
     default:
       throw new UsageError(`Commande inconnue : ${args.command}.`); // parseCliArgs lets none through
   }

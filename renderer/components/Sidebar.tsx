@@ -4,9 +4,10 @@ import { LANGUAGES, setLanguage, type Language } from '../i18n/index.js';
 import { routeHref, type Route } from '../hooks/useHashRoute.js';
 import { DatabaseBadge } from './DatabaseBadge.js';
 
-const LIVE: { key: 'dashboard' | 'seasons' | 'customers' | 'segments' | 'import' | 'tariffs' | 'archives' | 'settings'; label: string; route: Route }[] = [
+const LIVE: { key: 'dashboard' | 'seasons' | 'sibil' | 'customers' | 'segments' | 'import' | 'tariffs' | 'archives' | 'settings'; label: string; route: Route }[] = [
   { key: 'dashboard', label: 'nav.dashboard', route: { page: 'dashboard' } },
   { key: 'seasons', label: 'nav.seasons', route: { page: 'seasons' } },
+  { key: 'sibil', label: 'sibil.nav', route: { page: 'sibil' } },
   { key: 'customers', label: 'nav.customers', route: { page: 'customers' } },
   { key: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'builder' } },
   { key: 'import', label: 'nav.import', route: { page: 'import' } },

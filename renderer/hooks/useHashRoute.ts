@@ -19,7 +19,8 @@ export type Route =
   | { page: 'dashboard'; season?: string }
   | { page: 'seasons'; season?: string }
   | { page: 'report'; season?: string }
-  | { page: 'archives' };
+  | { page: 'archives' }
+  | { page: 'sibil' };
 
 const SEASON_PAGES = { 'tableau-de-bord': 'dashboard', saisons: 'seasons', rapport: 'report' } as const;
 const SEASON_PATHS = { dashboard: 'tableau-de-bord', seasons: 'saisons', report: 'rapport' } as const;
@@ -42,6 +43,7 @@ export function parseRoute(hash: string): Route {
     return parts[1] ? { page, season: decodeURIComponent(parts[1]) } : { page };
   }
   if (parts[0] === 'archives') return { page: 'archives' };
+  if (parts[0] === 'sibil') return { page: 'sibil' };
   return { page: 'home' };
 }
 
@@ -66,6 +68,8 @@ export function routeHref(route: Route): string {
       return `#/${SEASON_PATHS[route.page]}${route.season ? `/${encodeURIComponent(route.season)}` : ''}`;
     case 'archives':
       return '#/archives';
+    case 'sibil':
+      return '#/sibil';
     default:
       return '#/';
   }

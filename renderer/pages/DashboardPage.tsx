@@ -19,6 +19,7 @@ import { SeasonPicker } from '../components/SeasonPicker.js';
 import { useCall } from '../hooks/useCall.js';
 import { navigate, routeHref } from '../hooks/useHashRoute.js';
 import '../styles/reports.css';
+import { SibilDeadline } from '../components/sibil/SibilDeadline.js';
 
 export function DashboardPage({ season }: { season?: string }) {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function DashboardPage({ season }: { season?: string }) {
           </a>
         </span>
       </header>
+      <SibilDeadline />
       <SeasonCards season={r.season} previous={r.previous} />
       <div className="chart-grid">
         <ChartPanel title={t('reports.charts.salesByMonth')} formula="salesByMonth">

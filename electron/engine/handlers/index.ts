@@ -12,6 +12,7 @@ import { seasonHandlers } from './seasons.js';
 import { tariffHandlers } from './tariffs.js';
 import { databaseHandlers } from './database.js';
 import { segmentHandlers } from './segments.js';
+import { sibilHandlers } from './sibil.js';
 
 // `satisfies Handlers` makes a call of the contract without a handler a type error.
 export const handlers = {
@@ -27,4 +28,5 @@ export const handlers = {
   ...reportHandlers,
   ...segmentHandlers,
   ...archiveHandlers,
+  ...sibilHandlers,
 } satisfies Handlers;
