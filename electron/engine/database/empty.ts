@@ -38,7 +38,9 @@ export function emptyDatabase(db: OpenDatabase, backupsFolder: string, now = new
   // VACUUM INTO cannot run inside a transaction: the copy is made (and complete) before anything is deleted.
   db.sqlite.prepare('VACUUM INTO ?').run(backupPath);
   db.sqlite.transaction(() => {
-    for (const table of EMPTIED_TABLES) db.sqlite.prepare(`DELETE FROM ${table}`).run();
+    // The main file's rows: attached archives are files of their own (and while they are attached,
+    // the plain names of the archived tables are read-only union views).
+    for (const table of EMPTIED_TABLES) db.sqlite.prepare(`DELETE FROM main.${table}`).run();
     rebuildAggregates(db.sqlite);
   })();
   // Give the freed pages back to the disk (an emptied base of a million tickets would otherwise
