@@ -18,7 +18,7 @@ import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
 import { navigate } from '../hooks/useHashRoute.js';
 import { useImportProgress } from '../hooks/useImportProgress.js';
-import { draftOf, missingRequired, runInput, type FileDraft } from '../lib/import-draft.js';
+import { draftOf, missingRequired, needsAmountChoice, runInput, type FileDraft } from '../lib/import-draft.js';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -111,7 +111,7 @@ export function ImportPage() {
     setStep('choose');
   };
 
-  const blocked = drafts.some((draft) => missingRequired(draft).length > 0);
+  const blocked = drafts.some((draft) => missingRequired(draft).length > 0 || needsAmountChoice(draft));
 
   return (
     <section className="import-page">
