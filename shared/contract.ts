@@ -130,6 +130,9 @@ export const contract = {
    * call Electron's webUtils.getPathForFile; a File cannot cross IPC), never by the engine.
    */
   'dialog.pathOfDroppedFile': call<{ path: string }>()(z.object({ file: z.unknown() }).strict()),
+
+  // Import proposal (issue 9): the one currency of the database's amounts (ISO code, EUR by default).
+  'settings.currency': call<{ currency: string }>()(empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { RejectsPanel } from '../components/RejectsPanel.js';
 import { Steps, type ImportStep } from '../components/Steps.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
+import { forgetCurrency } from '../hooks/useCurrency.js';
 import { navigate } from '../hooks/useHashRoute.js';
 import { useImportProgress } from '../hooks/useImportProgress.js';
 import { draftOf, missingRequired, needsAmountChoice, runInput, type FileDraft } from '../lib/import-draft.js';
@@ -88,6 +89,8 @@ export function ImportPage() {
     setStep('run');
     const summary = await call('imports.run', { files: drafts.map(runInput) });
     if (summary.ok) {
+      // The import may have set the database's currency.
+      forgetCurrency();
       setResult(summary.value);
       setStep('result');
     } else {

@@ -2,6 +2,7 @@
 import type { Handlers } from '../context.js';
 import { appHandlers } from './app.js';
 import { customerHandlers } from './customers.js';
+import { currencyHandlers } from './currency.js';
 import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
@@ -17,4 +18,5 @@ export const handlers = {
   ...customerHandlers,
   ...demoHandlers,
   ...dialogHandlers,
+  ...currencyHandlers,
 } satisfies Handlers;
