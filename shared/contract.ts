@@ -290,6 +290,9 @@ export const contract = {
   'sibil.markDeclared': call<{ quarter: string; declaredAt: string; file: string | null }>()(
     z.object({ quarter, file: z.string().max(500).nullable().default(null) }).strict(),
   ),
+
+  // Import proposal (issue 9): the one currency of the database's amounts (ISO code, EUR by default).
+  'settings.currency': call<{ currency: string }>()(empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -28,10 +28,13 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
 const isMissing = (value: number | null | undefined): value is null | undefined =>
   value === null || value === undefined || Number.isNaN(value);
 
-/** 123450 → « 1 234,50 € ». */
-export function formatMoney(cents: number | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
+/** The database's one currency (an ISO code); the amounts of an export in dollars show « $ ». */
+export const DEFAULT_CURRENCY = 'EUR';
+
+/** 123450 → « 1 234,50 € » (« 1 234,50 $US » for USD). */
+export function formatMoney(cents: number | null | undefined, locale: Locale = DEFAULT_LOCALE, currency: string = DEFAULT_CURRENCY): string {
   if (isMissing(cents)) return MISSING;
-  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 }
 
 /** 12345.678 → « 12 345,68 » with at most `maxDigits` decimals (0 by default). */

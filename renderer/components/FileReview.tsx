@@ -6,6 +6,8 @@ import { mappingFromPreset } from '../lib/presets.js';
 import { missingRequired, withColumn, withKind, type FileDraft } from '../lib/import-draft.js';
 import { DetectionSummary } from './DetectionSummary.js';
 import { MappingTable } from './MappingTable.js';
+import { AmountChoice } from './AmountChoice.js';
+import { UnusedColumns } from './UnusedColumns.js';
 import { PresetBar } from './PresetBar.js';
 import { PreviewTable } from './PreviewTable.js';
 
@@ -53,6 +55,7 @@ export function FileReview({ draft, presets, onChange, onPresetsChanged }: Props
           {t('import.missingRequired', { fields: missing.map((field) => t(`fields.${field}`)).join(', ') })}
         </p>
       )}
+      <AmountChoice draft={draft} onChange={onChange} />
       <div className="mapping-layout">
         <section>
           <h3>{t('import.preview')}</h3>
@@ -66,9 +69,11 @@ export function FileReview({ draft, presets, onChange, onPresetsChanged }: Props
             sampleRows={inspection.sampleRows}
             mapping={draft.mapping}
             proposed={inspection.mapping}
+            proposals={inspection.proposals}
             onChange={(field, column) => onChange(withColumn(draft, field, column))}
           />
         </section>
+        <UnusedColumns draft={draft} />
       </div>
     </article>
   );

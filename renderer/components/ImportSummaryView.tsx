@@ -45,6 +45,16 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           ))}
         </tbody>
       </table>
+      {(summary.warnings ?? []).length > 0 && (
+        <section className="warning" aria-labelledby="import-warnings" data-testid="import-warnings">
+          <h3 id="import-warnings">{t('importProposal.warningsTitle')}</h3>
+          <ul>
+            {summary.warnings!.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

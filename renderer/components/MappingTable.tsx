@@ -3,7 +3,9 @@
  * from the first rows, so a wrong guess shows at a glance.
  */
 import { useTranslation } from 'react-i18next';
-import { KIND_FIELDS, type ColumnMapping, type FileKind, type ImportField } from '../../shared/import-fields.js';
+import { KIND_FIELDS, missingAmount, type ColumnMapping, type FileKind, type ImportField } from '../../shared/import-fields.js';
+import { WEAK_CONFIDENCE, type FieldProposal } from '../../shared/import-proposal-types.js';
+import { useFormat } from '../hooks/useFormat.js';
 
 interface Props {
   kind: FileKind;
@@ -12,11 +14,15 @@ interface Props {
   mapping: ColumnMapping;
   /** The importer's proposal: it fixes the row order, so rows do not jump while the user edits. */
   proposed: ColumnMapping;
+  /** Why each column was proposed, and how sure the proposal is. */
+  proposals: FieldProposal[];
   onChange: (field: ImportField, column: number | null) => void;
 }
 
-export function MappingTable({ kind, headers, sampleRows, mapping, proposed, onChange }: Props) {
+export function MappingTable({ kind, headers, sampleRows, mapping, proposed, proposals, onChange }: Props) {
   const { t } = useTranslation();
+  const f = useFormat();
+  const proposalOf = new Map(proposals.map((p) => [p.column, p]));
   const { allowed, required } = KIND_FIELDS[kind];
   // Proposed fields first (what will be imported), then the others in their natural order.
   const fields = [...allowed].sort((a, b) => Number(proposed[b] !== undefined) - Number(proposed[a] !== undefined));
@@ -25,12 +31,14 @@ export function MappingTable({ kind, headers, sampleRows, mapping, proposed, onC
       <colgroup>
         <col className="field" />
         <col className="column" />
+        <col className="why" />
         <col />
       </colgroup>
       <thead>
         <tr>
           <th scope="col">{t('import.field')}</th>
           <th scope="col">{t('import.column')}</th>
+          <th scope="col">{t('importProposal.why')}</th>
           <th scope="col">{t('import.samples')}</th>
         </tr>
       </thead>
@@ -38,9 +46,15 @@ export function MappingTable({ kind, headers, sampleRows, mapping, proposed, onC
         {fields.map((field) => {
           const column = mapping[field];
           const samples = column === undefined ? [] : sampleRows.slice(0, 3).map((row) => row[column] ?? '');
-          const isRequired = required.includes(field);
+          // A ticket file needs one amount: the seat's price is marked required until one of the two is mapped.
+          const isRequired = required.includes(field) || (kind === 'tickets' && field === 'unitPrice' && missingAmount(mapping) !== null);
+          // The proposal of this column, when the field still reads the column it was proposed for (its field may
+          // have moved between the two amount fields).
+          const proposal = column === undefined ? undefined : proposalOf.get(column);
+          const shown = proposal && (proposal.field === field || ((field === 'unitPrice' || field === 'lineAmount') && (proposal.field === 'unitPrice' || proposal.field === 'lineAmount'))) ? proposal : undefined;
+          const weak = shown !== undefined && shown.confidence < WEAK_CONFIDENCE;
           return (
-            <tr key={field} className={column === undefined ? 'unmapped' : undefined}>
+            <tr key={field} className={column === undefined ? 'unmapped' : weak ? 'weak' : undefined} data-field-row={field}>
               <th scope="row">
                 <label htmlFor={`map-${field}`}>{t(`fields.${field}`)}</label>
                 {isRequired && <span className="required"> · {t('import.required')}</span>}
@@ -59,6 +73,17 @@ export function MappingTable({ kind, headers, sampleRows, mapping, proposed, onC
                     </option>
                   ))}
                 </select>
+              </td>
+              <td className="why">
+                {shown && (
+                  <>
+                    <span className={`confidence${weak ? ' weak' : ''}`} title={weak ? t('importProposal.weakTitle') : t('importProposal.confidence')}>
+                      {f.percent(shown.confidence, 0)}
+                      {weak && ` · ${t('importProposal.weak')}`}
+                    </span>{' '}
+                    <span className="reason">{shown.reason}</span>
+                  </>
+                )}
               </td>
               <td className="samples">
                 {samples.map((sample, index) => (

@@ -7,6 +7,8 @@ export interface FileDraft {
   kind: FileKind;
   mapping: ColumnMapping;
   dayFirst: boolean;
+  /** The user said what the amount column holds (asked when the data cannot tell). */
+  amountChosen?: boolean;
 }
 
 export function draftOf(inspection: FileInspection): FileDraft {
@@ -44,4 +46,17 @@ export function runInput(draft: FileDraft) {
     mapping: draft.mapping,
     dayFirst: draft.dayFirst,
   };
+}
+
+/** The one amount column's field: `unitPrice` for the price of a seat, `lineAmount` for the line's total. */
+export function withAmountMode(draft: FileDraft, mode: 'unit' | 'line'): FileDraft {
+  const column = draft.mapping.unitPrice ?? draft.mapping.lineAmount ?? draft.inspection.amount?.column ?? null;
+  if (column === null || (draft.mapping.unitPrice !== undefined && draft.mapping.lineAmount !== undefined)) return draft;
+  const { unitPrice: _unit, lineAmount: _line, ...rest } = draft.mapping;
+  return { ...draft, amountChosen: true, mapping: { ...rest, [mode === 'unit' ? 'unitPrice' : 'lineAmount']: column } };
+}
+
+/** The data could not tell a seat's price from a line's total and the user has not said yet. */
+export function needsAmountChoice(draft: FileDraft): boolean {
+  return draft.kind === 'tickets' && draft.inspection.amount?.mode === null && !draft.amountChosen;
 }

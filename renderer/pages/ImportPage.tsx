@@ -16,9 +16,10 @@ import { RejectsPanel } from '../components/RejectsPanel.js';
 import { Steps, type ImportStep } from '../components/Steps.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
+import { forgetCurrency } from '../hooks/useCurrency.js';
 import { navigate, routeHref } from '../hooks/useHashRoute.js';
 import { useImportProgress } from '../hooks/useImportProgress.js';
-import { draftOf, missingRequired, runInput, type FileDraft } from '../lib/import-draft.js';
+import { draftOf, missingRequired, needsAmountChoice, runInput, type FileDraft } from '../lib/import-draft.js';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -88,6 +89,8 @@ export function ImportPage() {
     setStep('run');
     const summary = await call('imports.run', { files: drafts.map(runInput) });
     if (summary.ok) {
+      // The import may have set the database's currency.
+      forgetCurrency();
       setResult(summary.value);
       setStep('result');
     } else {
@@ -111,7 +114,7 @@ export function ImportPage() {
     setStep('choose');
   };
 
-  const blocked = drafts.some((draft) => missingRequired(draft).length > 0);
+  const blocked = drafts.some((draft) => missingRequired(draft).length > 0 || needsAmountChoice(draft));
 
   return (
     <section className="import-page">

@@ -59,7 +59,7 @@ test('from the empty base to a customer record whose figures match the command l
   await expect(review.getByText('Windows (CRLF)')).toBeVisible();
   // The proposed mapping reads the performance date and the amount from the right columns.
   await expect(review.locator('select[data-field="performanceDate"] option:checked')).toHaveText(/Date séance/);
-  await expect(review.locator('select[data-field="amount"] option:checked')).toHaveText(/Montant/);
+  await expect(review.locator('select[data-field="unitPrice"] option:checked')).toHaveText(/Montant/);
   await expect(review.locator('select[data-field="lastName"] option:checked')).toHaveText(/Nom/);
   await screen(page, '03-import-correspondance');
 

@@ -93,3 +93,21 @@ describe('file kinds', () => {
     expect(summary.warnings).toEqual(["« extra.csv » : la colonne « Référence interne » (identifiants uniques) n'est pas importée."]);
   });
 });
+
+describe('the currency', () => {
+  it('is set by the first file whose amounts name one, and a file in another is refused', async () => {
+    const dollars = env.csv('usd.csv', [
+      ['Ticket ID', 'Event Date', 'Price'],
+      ['T1', '03/14/2025', '$1,180.00'],
+      ['T2', '03/15/2025', '$12.50'],
+    ]);
+    const inspection = await inspect(dollars);
+    expect(inspection).toMatchObject({ currency: 'USD', decimalMark: '.' });
+    await env.ok('imports.run', { files: [{ path: dollars }] });
+    expect(ticketRow(env.db, 'T1').unit_price_cents).toBe(118000);
+    expect(env.db.sqlite.prepare("SELECT value FROM settings WHERE key = 'currency'").get()).toEqual({ value: 'USD' });
+    const euros = env.csv('eur.csv', [['N° billet', 'Date séance', 'Prix'], ['B1', '14/03/2025', '12,50 €']]);
+    const refused = await env.call('imports.run', { files: [{ path: euros }] });
+    expect(refused.error!.message).toContain('ses montants sont en EUR, ceux de la base en USD');
+  });
+});

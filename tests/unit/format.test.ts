@@ -56,3 +56,11 @@ describe('formatNumber and formatPercent', () => {
     expect(formatBytes(1.5 * 1024 * 1024)).toBe(`1,5${NBSP}Mo`);
   });
 });
+
+describe('the currency of the database', () => {
+  it('formats money in it, euros by default', () => {
+    expect(formatMoney(123450)).toBe('1\u202f234,50\u00a0€');
+    expect(formatMoney(123450, 'fr-FR', 'USD')).toBe('1\u202f234,50\u00a0$US');
+    expect(formatMoney(1250, 'en-GB', 'GBP')).toBe('£12.50');
+  });
+});

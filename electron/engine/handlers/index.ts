@@ -3,6 +3,7 @@ import type { Handlers } from '../context.js';
 import { appHandlers } from './app.js';
 import { archiveHandlers } from './archives.js';
 import { customerHandlers } from './customers.js';
+import { currencyHandlers } from './currency.js';
 import { demoHandlers } from './demo.js';
 import { dialogHandlers } from './dialog.js';
 import { importHandlers } from './imports.js';
@@ -29,4 +30,5 @@ export const handlers = {
   ...segmentHandlers,
   ...archiveHandlers,
   ...sibilHandlers,
+  ...currencyHandlers,
 } satisfies Handlers;

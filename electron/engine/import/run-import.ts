@@ -14,7 +14,7 @@ import { BadFileError, EngineError } from '../errors.js';
 import { commitThenCheckpointInBackground } from '../background-checkpoint.js';
 import { checkForeignKeys } from './write/bulk-foreign-keys.js';
 import { rebuildAggregates, recomputeSeasons } from '../kpi/aggregates.js';
-import { getSeasonStartMonth, setSetting } from '../settings.js';
+import { getSeasonStartMonth, getSetting, setSetting } from '../settings.js';
 import { CUSTOMER_COLUMNS, CUSTOMER_SHARED_COLUMNS, customerDerived } from './read/customer-line.js';
 import { importFile, PARSE_WORKER_FROM_BYTES } from './import-file.js';
 import { inspectFile, type FileLayout } from './propose/inspect.js';
@@ -109,6 +109,26 @@ function undecidedAmountWarning(f: FileLayout, column: number): string {
   );
 }
 
+/**
+ * One currency per database: the first import whose amounts name one ($, £, CHF, €...) sets it;
+ * a later file naming another is refused while the database holds tickets (their sums would mix).
+ */
+function settleCurrency(sqlite: EngineContext['db']['sqlite'], files: readonly FileLayout[]): void {
+  for (const file of files) {
+    if (!file.currency) continue;
+    const current = getSetting(sqlite, 'currency');
+    if (current === file.currency) continue;
+    const hasTickets = sqlite.prepare('SELECT 1 FROM tickets LIMIT 1').get() !== undefined;
+    if (current !== null && hasTickets) {
+      throw new BadFileError(`« ${file.name} » : ses montants sont en ${file.currency}, ceux de la base en ${current} ; une base ne mélange pas deux monnaies.`, {
+        file: file.name,
+        line: file.headerLine,
+      });
+    }
+    setSetting(sqlite, 'currency', file.currency);
+  }
+}
+
 const KIND_NAMES: Record<FileKind, string> = { tickets: 'billets', customers: 'clients', performances: 'représentations' };
 
 function presetNames(name: string, files: FileLayout[]): string[] {
@@ -167,6 +187,7 @@ async function importFiles(
       recomputeSeasons(sqlite, input.seasonStartMonth);
     }
     const seasonStartMonth = getSeasonStartMonth(sqlite);
+    settleCurrency(sqlite, files);
     const importId = Number(
       sqlite
         .prepare("INSERT INTO imports (started_at, files, preset, status) VALUES (?, '[]', ?, ?)")

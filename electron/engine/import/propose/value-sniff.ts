@@ -8,7 +8,7 @@ import type { ColumnProfile, ValueKind } from '../../../../shared/import-proposa
 import { parseAmountCents, parseDateTime, parseTime } from '../read/values.js';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const POSTAL_CODE = /^(?:\d{5}|\d{4}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/;
+const POSTAL_CODE = /^(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/;
 const PHONE = /^\+?[\d\s.()-]{9,20}$/;
 const HAS_TIME = /\d{1,2}\s*[:hH]\s*\d{2}|\d\s*[aApP]\.?[mM]\.?$/;
 const AMOUNT_LOOK = /(?:[.,]\d{1,2}$|[€$£]|^(?:eur|usd|gbp|chf)\b|\b(?:eur|usd|gbp|chf)$)/i;
@@ -120,7 +120,7 @@ function describe(p: ColumnStats): string {
   const base = DESCRIPTIONS[p.kind];
   if (p.kind === 'empty') return base;
   if (p.kind === 'integer' && p.maxInteger !== null && p.maxInteger <= 100) return 'petits nombres entiers';
-  if (p.kind === 'integer' && (p.shares.postalCode ?? 0) >= 0.9) return 'codes postaux (ou numéros de 4 à 5 chiffres)';
+  if (p.kind === 'integer' && (p.shares.postalCode ?? 0) >= 0.9) return 'codes postaux (ou numéros à 5 chiffres)';
   if (p.kind === 'identifier' || (p.kind === 'integer' && (p.maxInteger ?? 0) > 100)) {
     if (p.distinct === p.filled) return 'identifiants uniques';
     if (p.adjacentRepeat >= 0.2) return 'identifiants répétés sur les lignes voisines';
