@@ -21,7 +21,7 @@ import {
   type SegmentRecord,
   type WaterfallStep,
 } from './segments-types.js';
-import { parseQuarter, SIBIL_DOMAINS, type SibilDeclaration, type SibilQuarterSummary } from './sibil.js';
+import { QUARTER_PATTERN, SIBIL_DOMAINS, type SibilDeclaration, type SibilQuarterSummary } from './sibil.js';
 import type {
   AppInfo,
   CustomerRecord,
@@ -53,7 +53,7 @@ const mapping = z.preprocess(
 );
 const seasonStartMonth = z.number().int().min(1).max(12);
 /** `2024-T4` or `2024-Q4`. */
-const quarter = z.string().refine((text) => parseQuarter(text) !== null, { message: 'Un trimestre s’écrit 2024-T4 (ou 2024-Q4).' });
+const quarter = z.string().regex(QUARTER_PATTERN, { message: 'Un trimestre s’écrit 2024-T4 (ou 2024-Q4).' });
 
 export const importFileInput = z
   .object({

@@ -11,9 +11,12 @@ export interface Quarter {
   quarter: 1 | 2 | 3 | 4;
 }
 
-/** `2024-T4` (French, « trimestre ») or `2024-Q4`; null for anything else. */
+/** `2024-T4` (French, « trimestre ») or `2024-Q4`. */
+export const QUARTER_PATTERN = /^\s*(\d{4})\s*-?\s*[TtQq]([1-4])\s*$/;
+
+/** The quarter of `2024-T4` or `2024-Q4`; null for anything else. */
 export function parseQuarter(text: string): Quarter | null {
-  const match = /^\s*(\d{4})\s*-?\s*[TtQq]([1-4])\s*$/.exec(text);
+  const match = QUARTER_PATTERN.exec(text);
   if (!match) return null;
   return { year: Number(match[1]), quarter: Number(match[2]) as Quarter['quarter'] };
 }

@@ -17,6 +17,7 @@ type JsonSchema = {
   items?: JsonSchema;
   minItems?: number;
   minLength?: number;
+  pattern?: string;
   maxLength?: number;
   minimum?: number;
   maximum?: number;
@@ -46,8 +47,12 @@ function validOf(node: JsonSchema): fc.Arbitrary<unknown> {
       }
       return record;
     }
-    case 'string':
-      return fc.string({ minLength: node.minLength ?? 0, maxLength: Math.min(node.maxLength ?? 12, 12) });
+    case 'string': {
+      if (node.pattern) return fc.stringMatching(new RegExp(node.pattern));
+      const text = fc.string({ minLength: node.minLength ?? 0, maxLength: Math.min(node.maxLength ?? 12, 12) });
+      // zod's trim() runs before min(): a required text of spaces alone is refused, as it should be.
+      return node.minLength ? text.filter((value) => value.trim().length >= node.minLength!) : text;
+    }
     case 'integer': {
       const min = node.exclusiveMinimum !== undefined ? node.exclusiveMinimum + 1 : (node.minimum ?? -1000);
       return fc.integer({ min: Math.max(min, -1e9), max: Math.min(node.maximum ?? 1e9, 1e9) });
