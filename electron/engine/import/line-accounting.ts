@@ -28,7 +28,8 @@ export function assertLinesAddUp(file: string, account: LineAccount): void {
   const problems: string[] = [];
   if (records !== stats.skipped + stats.lines) problems.push(`${records} enregistrements lus ≠ ${stats.skipped} ignorés + ${stats.lines} lignes de données`);
   if (stats.lines !== written + archived + logged) {
-    problems.push(`${stats.lines} lignes de données ≠ ${written} importées + ${archived} archivées + ${logged} rejetées`);
+    const parts = [`${written} importées`, ...(archived ? [`${archived} archivées`] : []), `${logged} rejetées`];
+    problems.push(`${stats.lines} lignes de données ≠ ${parts.join(' + ')}`);
   }
   if (stats.rejected !== logged) problems.push(`${stats.rejected} rejets comptés ≠ ${logged} rejets enregistrés`);
   if (problems.length > 0) {

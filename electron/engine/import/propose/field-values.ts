@@ -53,7 +53,8 @@ export function valueFit(field: ImportField, p: ColumnStats): ValueFit {
   const expects = EXPECTS[field];
   const note = `valeurs : ${p.description}`;
   if (field === 'seats') {
-    const small = p.kind === 'integer' && (p.maxInteger ?? 0) <= 100;
+    // Mostly small whole numbers: one absurd count (a damaged cell) is the line's to reject, not the column's.
+    const small = p.kind === 'integer' && p.smallIntegers >= 0.8;
     return { factor: small ? 1 : 0.3, note };
   }
   if (field === 'ticketId' && p.adjacentRepeat > 0.3) {

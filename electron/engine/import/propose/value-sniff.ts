@@ -61,6 +61,8 @@ export interface ColumnStats extends ColumnProfile {
   shares: Partial<Record<ValueKind, number>>;
   /** Integer values: the largest, to tell seat counts (small) from identifiers. */
   maxInteger: number | null;
+  /** Share of filled values that are whole numbers from -100 to 100 (seat counts, one odd value aside). */
+  smallIntegers: number;
   /** Amounts: share written with a decimal point (« 12.50 ») and with a decimal comma. */
   decimalPoint: number;
   decimalComma: number;
@@ -71,11 +73,15 @@ export function profileColumn(index: number, header: string, values: readonly st
   const filled = values.filter((v) => v !== '');
   const counts: Partial<Record<ValueKind, number>> = {};
   let maxInteger: number | null = null;
+  let small = 0;
   let decimalPoint = 0;
   let decimalComma = 0;
   for (const value of filled) {
     for (const kind of valueKinds(value)) counts[kind] = (counts[kind] ?? 0) + 1;
-    if (/^[+-]?\d+$/.test(value)) maxInteger = Math.max(maxInteger ?? -Infinity, Math.abs(Number(value)));
+    if (/^[+-]?\d+$/.test(value)) {
+      maxInteger = Math.max(maxInteger ?? -Infinity, Math.abs(Number(value)));
+      if (Math.abs(Number(value)) <= 100) small++;
+    }
     if (/\.\d{1,2}(?:\D*)$/.test(value)) decimalPoint++;
     if (/,\d{1,2}(?:\D*)$/.test(value)) decimalComma++;
   }
@@ -107,6 +113,7 @@ export function profileColumn(index: number, header: string, values: readonly st
     adjacentRepeat: values.length <= 1 ? 0 : adjacent / (values.length - 1),
     shares,
     maxInteger,
+    smallIntegers: filled.length ? small / filled.length : 0,
     decimalPoint,
     decimalComma,
     distinct,
