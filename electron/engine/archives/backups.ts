@@ -14,12 +14,14 @@ import { backupDatabase, type BackupReason } from '../../../db/backups.js';
 import { appSchemaVersion, openDatabase, type OpenDatabase } from '../../../db/open.js';
 import type { BackupManifest, BackupManifestFile, BackupResult, RestoreResult } from '../../../shared/archives-types.js';
 import type { EngineContext } from '../context.js';
+import { appPackage } from '../app-root.js';
 import { EngineError } from '../errors.js';
 import { localNow } from '../import/local-time.js';
 import { openArchives } from './attach.js';
 import { absolutePath, archiveFiles, archivesFolder, attachedOf } from './registry.js';
 
-const APP_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+// Found by walking up to Parterre's package.json: the command line runs this module from a bundle elsewhere.
+const APP_VERSION = appPackage().version;
 export const MANIFEST_FILE = 'parterre-sauvegarde.json';
 
 /** The automatic backup before a change of the data; '' for an in-memory database (tests). */
