@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, openSync, readFileSync, readdirSync, truncateS
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_KEY, MAX_ATTACHED } from '../../../db/archives.js';
-import { appSchemaVersion } from '../../../db/open.js';
+import { appSchemaVersion, DEFAULT_MIGRATIONS_FOLDER } from '../../../db/open.js';
 import type { ArchiveResult } from '../../../shared/archives-types.js';
 import { allFigures, importedFixture, type ArchiveFixture } from '../../helpers/archive-fixture.js';
 
@@ -119,21 +119,29 @@ describe('a bad archive file', () => {
   });
 });
 
+/** The migrations' tags in the order they run (db/migrations/meta/_journal.json). */
+function migrationTags(): string[] {
+  const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return journal.entries.map((entry) => entry.tag);
+}
+
 describe('an archive of an older Parterre', () => {
   it('is migrated when attached, after a copy of it is kept, and every figure comes back', async () => {
+    // As the version before migration 0007 wrote it: that migration and the later ones undone.
+    const older = migrationTags().indexOf('0007_archive_files');
     edit(archived.file.path, (db) => {
-      // As the version before migration 0007 wrote it.
       db.exec(`DROP TABLE archive_files;
         ALTER TABLE archives DROP COLUMN orders; ALTER TABLE archives DROP COLUMN performances; ALTER TABLE archives DROP COLUMN shows;
-        DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
-      db.pragma(`user_version = ${appSchemaVersion() - 1}`);
+        DROP TABLE sibil_declarations; ALTER TABLE shows DROP COLUMN sibil_domain;`);
+      db.prepare('DELETE FROM __drizzle_migrations WHERE created_at > (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET ?)').run(older - 1);
+      db.pragma(`user_version = ${older}`);
     });
     await f.call('archives.attach', { id: archived.file.id });
     const version = new Database(archived.file.path, { readonly: true });
     expect(version.pragma('user_version', { simple: true })).toBe(appSchemaVersion());
     version.close();
     const folder = dirname(archived.file.path);
-    expect(readdirSync(folder).some((n) => n.startsWith(`${basename(archived.file.path)}.bak-v${appSchemaVersion() - 1}-`))).toBe(true);
+    expect(readdirSync(folder).some((n) => n.startsWith(`${basename(archived.file.path)}.bak-v${older}-`))).toBe(true);
     expect(await allFigures(f)).toEqual(beforeArchiving);
     expect((await f.call('archives.verify', { id: archived.file.id })).ok).toBe(true);
   });
