@@ -53,8 +53,9 @@ export function valueFit(field: ImportField, p: ColumnStats): ValueFit {
   const expects = EXPECTS[field];
   const note = `valeurs : ${p.description}`;
   if (field === 'seats') {
-    // Mostly small whole numbers: one absurd count (a damaged cell) is the line's to reject, not the column's.
-    const small = p.kind === 'integer' && p.smallIntegers >= 0.8;
+    // Half small whole numbers at least: a damaged cell or two in the sample (an absurd count, a
+    // line a stray quote shifted) are their lines' to reject, not the column's; identifiers have none.
+    const small = p.smallIntegers >= 0.5;
     return { factor: small ? 1 : 0.3, note };
   }
   if (field === 'ticketId' && p.adjacentRepeat > 0.3) {

@@ -61,7 +61,7 @@ export interface ColumnStats extends ColumnProfile {
   shares: Partial<Record<ValueKind, number>>;
   /** Integer values: the largest, to tell seat counts (small) from identifiers. */
   maxInteger: number | null;
-  /** Share of filled values that are whole numbers from -100 to 100 (seat counts, one odd value aside). */
+  /** Share of filled values that are whole numbers from -100 to 100 (seat counts, damaged cells aside). */
   smallIntegers: number;
   /** Amounts: share written with a decimal point (« 12.50 ») and with a decimal comma. */
   decimalPoint: number;
