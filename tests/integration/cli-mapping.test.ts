@@ -5,17 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 import { openDatabase } from '../../db/open.js';
 import { encodeCsv } from '../fixtures/import/harness.js';
 import { tempDir } from '../helpers/temp-db.js';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 // « Quand » (the sale date) and « Somme » (a line total) have headers no list names.
 const ROWS = [

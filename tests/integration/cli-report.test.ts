@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 import { findChromium, NO_CHROMIUM } from '../../electron/cli/report-pdf.js';
 import { encodeCsv } from '../fixtures/import/harness.js';
 import { tempDir } from '../helpers/temp-db.js';
@@ -24,13 +24,6 @@ const ROWS = [
   ['B4', 'C3', '02/09/2024 09:00', 'V', '25,00', '1', 'Plein tarif', ...giselle, ...anne],
   ['B5', 'C4', '03/09/2024 09:00', 'V', '0,00', '1', 'Invitation', ...giselle, ...paul],
 ];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 describe('parterre report', () => {
   const dir = tempDir('parterre-cli-report-');

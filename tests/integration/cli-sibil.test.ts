@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 import { SIBIL_FIELDS } from '../../shared/sibil.js';
 import { encodeCsv } from '../fixtures/import/harness.js';
 import { tempDir } from '../helpers/temp-db.js';
@@ -26,13 +26,6 @@ const ROWS = [
   ['B8', 'C4', '03/09/2024 09:00', 'V', '18,00', '1', 'Tarif réduit', ...giselle, ...lea],
   ['B9', 'C5', '04/12/2024 09:00', 'V', '20,00', '1', 'Plein tarif', ...hamlet, ...anne],
 ];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 describe('parterre sibil', () => {
   const dir = tempDir('parterre-sibil-');

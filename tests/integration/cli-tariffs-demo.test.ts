@@ -2,18 +2,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { encodeCsv } from '../fixtures/import/harness.js';
 import { tempDir } from '../helpers/temp-db.js';
 import { backgroundCheckpointsSettled } from '../../electron/engine/background-checkpoint.js';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 const HEADER = ['N° billet', 'N° commande', 'Date commande', 'Montant', 'nbPlaces', 'Tarif', 'N° séance', 'Date séance', 'Spectacle', 'N° client', 'Nom'];
 const ROWS = [

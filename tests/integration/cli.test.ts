@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.js';
-import { runCli } from '../../electron/cli/run.js';
+import { cli } from '../helpers/run-cli.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { dumpDatabase, encodeCsv } from '../fixtures/import/harness.js';
 import type { TempDb } from '../helpers/temp-db.js';
@@ -29,13 +29,6 @@ const ROWS = [
   ['B6', 'C4', '03/09/2024 09:00', 'V', '25,00', '1', 'Plein tarif', ...giselle, ...lea],
   ['B6', 'C4', '03/09/2024 09:00', 'A', '-25,00', '1', 'Plein tarif', ...giselle, ...lea],
 ];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 describe('parterre on a small export', () => {
   const dir = tempDir('parterre-cli-');

@@ -8,7 +8,7 @@
 import { readdirSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run.js';
+import { cli } from '../../helpers/run-cli.js';
 import { encodeCsv } from '../../fixtures/import/harness.js';
 import { tempDir } from '../../helpers/temp-db.js';
 
@@ -29,13 +29,6 @@ const ROWS = [
   ['B6', 'C5', '04/09/2024 09:00', 'V', '0,00', '1', 'Invitation', ...giselle, ...lea],
   ['B7', 'C5', '04/09/2024 09:00', 'V', '25,00', '1', 'Plein tarif', ...giselle, ...lea],
 ];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 interface Season {
   label: string;

@@ -3,16 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open.js';
-import { runCli } from '../../../electron/cli/run.js';
+import { cli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-db.js';
 import { buildSegmentFixture } from './fixture.js';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {} });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 describe('parterre segment', () => {
   const dir = tempDir('parterre-segment-cli-');
