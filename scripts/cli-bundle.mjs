@@ -39,7 +39,8 @@ export const ENTRIES = {
  * tables it needs on demand (bundled, all of them: 550 KB to parse at every start); and tools
  * the sources load only when they run as TypeScript.
  */
-const EXTERNAL = ['better-sqlite3', 'iconv-lite', 'esbuild', 'tsx', 'electron'];
+// playwright-core (loaded only by `report --pdf`) finds its own files through __dirname: it stays a package of its own.
+const EXTERNAL = ['better-sqlite3', 'iconv-lite', 'esbuild', 'tsx', 'electron', 'playwright-core'];
 
 /**
  * zod re-exports its forty-odd message locales as one namespace (`z.locales`), which a bundler

@@ -118,7 +118,7 @@ test('the demonstration opens apart, is always shown, and can be left', async ({
 
   // Back in from the settings (reopened as it was), then left from the home page itself: the
   // page must read the user's base again although the address does not change.
-  await page.goto(`${app.origin}/#/base`);
+  await page.goto(`${app.origin}/#/parametres`);
   await page.getByRole('button', { name: 'Ouvrir la démonstration (base à part)' }).click();
   await expect(badge).toHaveAttribute('data-kind', 'demo');
   await page.goto(`${app.origin}/#/`);

@@ -65,9 +65,9 @@ export function DatabaseSettings() {
   };
 
   return (
-    <section className="panel database-settings" data-testid="database-settings" data-kind={info.kind}>
+    <section className="panel database-settings" data-testid="database-settings" data-kind={info.kind} aria-labelledby="database-settings-title">
       <header>
-        <h2>{t('database.title')}</h2>
+        <h2 id="database-settings-title">{t('database.title')}</h2>
         <span className={`database-kind ${info.kind}`}>{info.kind === 'demo' ? t('database.demo') : t('database.own')}</span>
       </header>
       {info.kind === 'demo' && <p className="muted">{t('database.demoExplained')}</p>}
