@@ -13,9 +13,10 @@ export function SibilDeadline() {
   const label = quarters.value ? defaultSibilQuarter(quarters.value, localToday()) : null;
   const summary = quarters.value?.find((q) => q.quarter === label);
   if (!label || !summary) return null;
+  const deadline = declarationDeadline(parseQuarter(label)!);
   const text = summary.declaredAt
     ? t('sibil.nextDeclared', { quarter: label, date: f.date(summary.declaredAt) })
-    : t('sibil.nextDeadline', { quarter: label, date: f.date(declarationDeadline(parseQuarter(label)!)) });
+    : t(localToday() < deadline ? 'sibil.nextDeadline' : 'sibil.nextOverdue', { quarter: label, date: f.date(deadline) });
   return (
     <a className={summary.declaredAt ? 'notice' : 'warning sibil-deadline'} href={routeHref({ page: 'sibil' })} data-testid="sibil-deadline">
       {text}
