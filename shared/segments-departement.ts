@@ -1,9 +1,9 @@
 /**
- * The département of a French postal code, for the segments' « département » criterion.
- * A simple rule of our own, not the administrative reference (@etalab/decoupage-administratif,
- * which the season report's geography uses): the first two digits, except Corsica (20000–20199
- * → 2A, 20200–20699 → 2B) and overseas (971–976 from 97x). Codes that are not 5 digits give null.
- * Known simplification: a few communes straddle (e.g. 05110 is in 04), as with every 2-digit rule.
+ * The département of a French postal code by the rule of its first digits: the first two, except
+ * Corsica (20000–20199 → 2A, 20200–20699 → 2B) and overseas (971–976 from 97x). Codes that are
+ * not 5 digits give null. The engine looks a code up in the administrative reference first
+ * (electron/engine/reports/geography.ts, which the segments' criterion uses too) and falls back
+ * on this rule only for codes the reference does not list, such as CEDEX codes.
  */
 export function departementOfPostalCode(postalCode: string | null | undefined): string | null {
   if (!postalCode) return null;

@@ -6,6 +6,7 @@
  * straddle two départements).
  */
 import reference from '../../../resources/geo/postal-codes.json' with { type: 'json' };
+import { departementOfPostalCode as departementByRule } from '../../../shared/segments-departement.js';
 
 interface Reference {
   departements: Record<string, string>;
@@ -50,4 +51,15 @@ export function placeOf(country: string, postalCode: string, city: string): Plac
   const wanted = plain(city);
   const match = communes.find((name) => plain(name) === wanted);
   return { departement, commune: match ?? (city || postalCode) };
+}
+
+/**
+ * The département of a French postal code, for criteria that have only the code (the segments'):
+ * the reference's, else — for a code it does not list, such as a CEDEX code — the rule of its
+ * first digits (shared/segments-departement.ts). A 4-digit code has lost its leading zero.
+ */
+export function departementOfPostalCode(postalCode: string | null | undefined): string | null {
+  const code = (postalCode ?? '').replace(/\s/g, '');
+  const full = /^\d{4}$/.test(code) ? `0${code}` : code;
+  return table.postalCodes[full]?.[0] ?? departementByRule(full);
 }

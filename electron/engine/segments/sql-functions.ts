@@ -1,6 +1,6 @@
 /** Our TypeScript definitions as SQL functions, so a criterion uses the app's one definition. */
 import type Database from 'better-sqlite3';
-import { departementOfPostalCode } from '../../../shared/segments-departement.js';
+import { departementOfPostalCode } from '../reports/geography.js';
 import { foldForSearch } from '../kpi/search-text.js';
 
 const registered = new WeakSet<Database.Database>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departementName, placeOf } from '../../../electron/engine/reports/geography.js';
+import { departementName, departementOfPostalCode, placeOf } from '../../../electron/engine/reports/geography.js';
 import { normaliseCountry, normalisePostalCode } from '../../../electron/engine/reports/report-tally.js';
 
 describe('where a spectator lives, through the official reference', () => {
@@ -34,5 +34,18 @@ describe('where a spectator lives, through the official reference', () => {
     expect(normaliseCountry('FRANCE')).toBe('');
     expect(normaliseCountry(' France métropolitaine ')).toBe('');
     expect(normaliseCountry('Suisse')).toBe('Suisse');
+  });
+});
+
+describe('the département of a postal code alone (the segments’ criterion)', () => {
+  it('is the reference’s where the first digits would be wrong, and the rule for a code it does not list', () => {
+    // 94390 (Paray-Vieille-Poste) is in the Essonne, not the Val-de-Marne its digits say.
+    expect(departementOfPostalCode('94390')).toBe('91');
+    // A CEDEX code is in no reference: its first digits.
+    expect(departementOfPostalCode('75700')).toBe('75');
+    expect(departementOfPostalCode('1400')).toBe('01');
+    expect(departementOfPostalCode('20200')).toBe('2B');
+    expect(departementOfPostalCode('')).toBeNull();
+    expect(departementOfPostalCode('SW1A 1AA')).toBeNull();
   });
 });
