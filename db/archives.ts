@@ -31,6 +31,7 @@
  * then the first archive's, so that each id appears once in the union.
  */
 import Database from 'better-sqlite3';
+import type { ArchiveSeasonInfo } from '../shared/archives-types.js';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
@@ -46,14 +47,8 @@ export const MANIFEST_KEY = 'parterre.archive';
 /** SQLite as better-sqlite3 builds it attaches at most this many files besides main and temp. */
 export const MAX_ATTACHED = 10;
 
-export interface ArchiveSeasonManifest {
-  seasonYear: number;
-  label: string;
-  tickets: number;
-  orders: number;
-  performances: number;
-  shows: number;
-}
+/** What a manifest says of each season it holds: the same counts the app shows. */
+export type ArchiveSeasonManifest = ArchiveSeasonInfo;
 
 export interface ArchiveManifest {
   kind: 'parterre-archive';

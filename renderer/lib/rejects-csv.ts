@@ -3,7 +3,7 @@
  * (so Excel reads the accents), and cells starting with = + - @ escaped (papaparse's
  * `escapeFormulae`) so a hostile line from an export cannot run as a formula.
  */
-import Papa from 'papaparse';
+import { excelCsv } from '../../shared/excel-csv.js';
 import type { ImportReject } from '../../shared/types.js';
 
 export interface RejectsCsvHeaders {
@@ -15,12 +15,8 @@ export interface RejectsCsvHeaders {
 }
 
 export function rejectsCsv(rejects: ImportReject[], headers: RejectsCsvHeaders): string {
-  const body = Papa.unparse(
-    {
-      fields: [headers.file, headers.line, headers.column, headers.reason, headers.raw],
-      data: rejects.map((r) => [r.file, String(r.line), r.column === null ? '' : String(r.column), r.reason, r.raw]),
-    },
-    { delimiter: ';', newline: '\r\n', escapeFormulae: true, quotes: false },
+  return excelCsv(
+    [headers.file, headers.line, headers.column, headers.reason, headers.raw],
+    rejects.map((r) => [r.file, String(r.line), r.column === null ? '' : String(r.column), r.reason, r.raw]),
   );
-  return `\ufeff${body}\r\n`;
 }
