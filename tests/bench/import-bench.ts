@@ -100,6 +100,8 @@ async function importOnce() {
   const workDir = mkdtempSync(join(tmpdir(), 'parterre-bench-db-'));
   const client = startEngine({ dbPath: join(workDir, 'parterre.sqlite'), dataDir: workDir });
   if ((await client.ready) < 0) throw new Error('the engine could not open its database');
+  // As the command line does for a file named on it: the path policy opens only granted files.
+  client.grant([csvPath], 'read');
   const phaseStarts: { phase: ImportProgress['phase']; at: number }[] = [];
   client.on((event) => {
     if (event.type !== 'import.progress') return;
