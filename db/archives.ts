@@ -30,7 +30,8 @@
  * archived and in a living season, an order with tickets in both): the main file's row wins,
  * then the first archive's, so that each id appears once in the union.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file.js';
 import type { ArchiveSeasonInfo } from '../shared/archives-types.js';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -174,7 +175,7 @@ export function inspectArchiveFile(path: string, appVersion: number): InspectedA
   checkHeader(path);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    sqlite = openSqliteFile(path, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new ArchiveFileError('CORRUPT', `« ${path} » ne s’ouvre pas : ${(error as Error).message}.`, path);
   }

@@ -5,7 +5,8 @@
  * in one transaction. A file is checked entirely before anything changes: a refused file leaves
  * the main file, the attached set and the figures as they were.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../../../db/sqlite-file.js';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -289,7 +290,7 @@ export function openArchiveFrom(db: OpenDatabase, dataDir: string, path: string)
 
 /** The largest id of each moved table in an archive file (read-only). */
 export function maxIdsOf(path: string): Record<'shows' | 'performances' | 'orders' | 'tickets', number> {
-  const file = new Database(path, { readonly: true, fileMustExist: true });
+  const file = openSqliteFile(path, { readonly: true, fileMustExist: true });
   try {
     const max = (table: string) => (file.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number);
     return { shows: max('shows'), performances: max('performances'), orders: max('orders'), tickets: max('tickets') };

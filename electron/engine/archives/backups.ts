@@ -5,7 +5,7 @@
  * SHA-256 of each file). A restore checks every file against the manifest, and SQLite's
  * integrity check, before it touches anything; then the current files are backed up first.
  */
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '../../../db/sqlite-file.js';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -96,7 +96,7 @@ export function checkBackupFolder(folder: string): BackupManifest {
     if (sha256(path) !== file.sha256) {
       throw new EngineError('BAD_FILE', `Sauvegarde altérée : la somme de contrôle de « ${file.path} » ne correspond pas. Rien n’a été restauré.`, { file: path });
     }
-    const check = new Database(path, { readonly: true, fileMustExist: true });
+    const check = openSqliteFile(path, { readonly: true, fileMustExist: true });
     try {
       const result = check.pragma('integrity_check', { simple: true });
       if (result !== 'ok') throw new EngineError('BAD_FILE', `« ${file.path} » est endommagé (${String(result)}). Rien n’a été restauré.`, { file: path });

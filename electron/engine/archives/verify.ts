@@ -4,7 +4,7 @@
  * and the checksum of its rows against its manifest and against what the main file recorded
  * when the seasons moved. The verdict and its date are kept in the main file's record.
  */
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '../../../db/sqlite-file.js';
 import { ARCHIVED_TABLES, ArchiveFileError, combineDigests, inspectArchiveFile, registerDigest, tableDigest, type ArchivedTable } from '../../../db/archives.js';
 import { appSchemaVersion, type OpenDatabase } from '../../../db/open.js';
 import type { ArchiveVerification } from '../../../shared/archives-types.js';
@@ -23,7 +23,7 @@ export function verifyArchive(db: OpenDatabase, dataDir: string, fileId: number)
   try {
     const { manifest } = inspectArchiveFile(path, appSchemaVersion());
     checks.push({ label: 'Fichier SQLite lisible, archive Parterre reconnue', ok: true });
-    const file = new Database(path, { readonly: true, fileMustExist: true });
+    const file = openSqliteFile(path, { readonly: true, fileMustExist: true });
     try {
       const integrity = file.pragma('integrity_check', { simple: true });
       checks.push({ label: 'Intégrité SQLite (integrity_check)', ok: integrity === 'ok', detail: integrity === 'ok' ? undefined : String(integrity) });
