@@ -47,6 +47,8 @@ export interface ArchiveResult {
   backupPath: string;
   durationMs: number;
   verification: { rowsChecked: number; checksum: string };
+  /** Archive files the new one took over (« Ajouter à une archive », « Regrouper »), now in `archives/remplacees/`. */
+  replacedFiles: string[];
 }
 
 export interface ArchiveVerification {

@@ -1,56 +1,43 @@
 /**
- * Archiving seasons: their orders, tickets, performances and shows move from the main file to a
- * new file of `<dataDir>/archives/`, with a copy of the customers and tariffs they reference.
+ * Archiving seasons, and regrouping archive files: their orders, tickets, performances and
+ * shows move into a new file of `<dataDir>/archives/`, with a copy of the customers and tariffs
+ * they reference. The new file may also take over existing archive files (« Ajouter à une
+ * archive », « Regrouper »): several seasons per file is how a venue with many archived seasons
+ * stays within SQLite's 10 attached files.
  *
  * SQLite commits a transaction over several files atomically only outside WAL mode, and the
- * main file is in WAL mode; so the move is made of steps that each leave both files usable, and
+ * main file is in WAL mode; so the move is made of steps that each leave every file usable, and
  * the main file's commit is the one instant the move happens:
  *
  * 1. a backup of the main file (automatic backup, retention rule);
- * 2. the archive is written to `<name>.partial` (its own transaction; the main file is only read),
- *    with its manifest (seasons, counts, checksum of the rows read from the main file);
- * 3. verified: row counts and checksums of the archive's rows equal the main file's, and the
- *    file passes SQLite's integrity check; then synced to disk and renamed to `<name>`;
- * 4. one transaction on the main file: the file and its seasons are recorded, the rows are
- *    deleted, the indicator tables recomputed over the main file + every attached archive
- *    (with the new one), then COMMIT.
+ * 2. the new file is written as `<name>.partial`, verified (row counts and checksums against the
+ *    sources, integrity and foreign-key checks), synced and renamed (archive-writer.ts);
+ * 3. one transaction on the main file: the moving rows are checked once more against what the
+ *    file holds, the file recorded (and the files it takes over forgotten), the rows deleted,
+ *    the indicator tables recomputed over the main file + the attached archives, then COMMIT;
+ * 4. the files taken over are put aside in `archives/remplacees/` (never deleted: an older
+ *    backup of the main file still names them).
  *
- * A failure or a kill before 4's commit leaves the main file as it was (its rows all there, the
- * new file unrecorded: never attached, put aside at the next start, see attach.ts); after it,
- * the rows are in the archive only. No row is lost, none counted twice. Cancel is honoured
- * until step 4 starts.
+ * A failure or a kill before 3's commit leaves the main file as it was (the new file is
+ * unrecorded: never attached, put aside at the next start, see attach.ts); after it, the rows
+ * are in the new file only. No row is lost, none counted twice. Cancel is honoured until 3.
  */
-import type Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import {
-  ARCHIVED_TABLES,
-  MANIFEST_KEY,
-  MAX_ATTACHED,
-  attachAs,
-  attachedCount,
-  columnsOf,
-  combineDigests,
-  detachAs,
-  registerDigest,
-  tableDigest,
-  tooManyMessage,
-  type ArchiveManifest,
-  type ArchivedTable,
-} from '../../../db/archives.js';
-import { openDatabase, type OpenDatabase } from '../../../db/open.js';
+import { ARCHIVED_TABLES, ArchiveFileError, MAX_ATTACHED, attachAs, attachedCount, detachAs, registerDigest, tooManyMessage, type ArchiveManifest } from '../../../db/archives.js';
+import type { OpenDatabase } from '../../../db/open.js';
 import { seasonLabel } from '../../../shared/season.js';
 import type { ArchiveProgress, ArchiveResult } from '../../../shared/archives-types.js';
 import { CancelledError, EngineError } from '../errors.js';
 import { localNow } from '../import/local-time.js';
 import { getSeasonStartMonth } from '../settings.js';
-import { recomputeOverUnion, refreshViews } from './attach.js';
+import { checkFile, detachQuietly, recomputeOverUnion, refreshViews, refusal, registerFile } from './attach.js';
 import { backupBeforeChange } from './backups.js';
-import { aliasOf, archiveFile, archivesFolder, attachedOf, databaseId, describeFile } from './registry.js';
-import { registerFile } from './attach.js';
+import { dropSeasonRows, movingDigest, movingIds, selectSeasonRows, writeArchiveFile } from './archive-writer.js';
+import { absolutePath, aliasOf, archiveFile, archivesFolder, attachedOf, databaseId, describeFile, type ArchiveFileRow } from './registry.js';
 
-/** Where a test makes the archiving fail (or a child process kill itself). */
-export type ArchiveStep = 'backup' | 'copy' | 'copied' | 'verified' | 'written' | 'attached' | 'deleted' | 'rebuilt' | 'committed';
+/** Where a test makes the move fail (or a child process kill itself). */
+export type ArchiveStep = 'backup' | 'copy' | 'copied' | 'verified' | 'written' | 'attached' | 'deleted' | 'rebuilt' | 'committed' | 'replaced';
 
 export interface ArchiveOptions {
   signal?: AbortSignal;
@@ -61,45 +48,16 @@ export interface ArchiveOptions {
   chunkRows?: number;
 }
 
-const NEW_ALIAS = 'parterre_new_archive';
-const MOVE = {
-  performances: 'temp.parterre_move_performances',
-  shows: 'temp.parterre_move_shows',
-  orders: 'temp.parterre_move_orders',
-  tickets: 'temp.parterre_move_tickets',
-  customers: 'temp.parterre_move_customers',
-} as const;
+/** The folder the files taken over by a new one are put in. */
+export const replacedFolder = (dataDir: string) => join(archivesFolder(dataDir), 'remplacees');
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The ids of the rows to move, in temporary tables (read by the copy, the checksums and the deletion). */
-function selectRows(sqlite: Database.Database, seasons: readonly number[]): void {
-  for (const table of Object.values(MOVE)) sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
-  for (const table of Object.values(MOVE)) sqlite.exec(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY)`);
-  const list = seasons.map(Number).join(', ');
-  sqlite.exec(`
-    INSERT INTO ${MOVE.performances} SELECT id FROM main.performances WHERE season_year IN (${list});
-    INSERT INTO ${MOVE.shows} SELECT DISTINCT show_id FROM main.performances WHERE id IN (SELECT id FROM ${MOVE.performances});
-    INSERT INTO ${MOVE.tickets} SELECT id FROM main.tickets WHERE performance_id IN (SELECT id FROM ${MOVE.performances});
-    INSERT OR IGNORE INTO ${MOVE.orders} SELECT order_id FROM main.tickets WHERE id IN (SELECT id FROM ${MOVE.tickets});
-    INSERT OR IGNORE INTO ${MOVE.customers} SELECT customer_id FROM main.orders WHERE id IN (SELECT id FROM ${MOVE.orders}) AND customer_id IS NOT NULL;`);
-}
-
-function dropSelection(sqlite: Database.Database): void {
-  for (const table of Object.values(MOVE)) sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
-}
-
-const idsOf = (table: ArchivedTable) => `SELECT id FROM ${MOVE[table]}`;
-
-function copyTable(sqlite: Database.Database, table: string, where: string): number {
-  const columns = columnsOf(sqlite, 'main', table).map((c) => `"${c}"`).join(', ');
-  return sqlite.prepare(`INSERT INTO ${NEW_ALIAS}.${table} (${columns}) SELECT ${columns} FROM main.${table} ${where}`).run().changes;
-}
-
-/** A free file name in the archives folder: `<db>-<season>[_<season>…].sqlite`. */
+/** A free file name in the archives folder: `<db>-<season>[_<season>…].sqlite` (first and last past four seasons). */
 function fileNameFor(dataDir: string, dbPath: string, labels: string[]): string {
   const stem = basename(dbPath, extname(dbPath)) || 'parterre';
-  const base = `${stem}-${labels.join('_')}`;
+  const seasons = labels.length > 4 ? `${labels[0]}_${labels[labels.length - 1]}_${labels.length}-saisons` : labels.join('_');
+  const base = `${stem}-${seasons}`;
   let name = `${base}.sqlite`;
   for (let n = 2; existsSync(join(archivesFolder(dataDir), name)) || existsSync(join(archivesFolder(dataDir), `${name}.partial`)); n++) {
     name = `${base}-${n}.sqlite`;
@@ -107,16 +65,61 @@ function fileNameFor(dataDir: string, dbPath: string, labels: string[]): string 
   return name;
 }
 
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/** Archives `seasonYears` into a new file, or into the archive `options.into` (which the new file replaces). */
+export function archiveSeasons(
+  db: OpenDatabase,
+  dataDir: string,
+  seasonYears: readonly number[],
+  options: ArchiveOptions & { into?: number } = {},
+): Promise<ArchiveResult> {
+  const seasons = [...new Set(seasonYears)].sort((a, b) => a - b);
+  if (seasons.length === 0) throw new EngineError('VALIDATION', 'Choisissez au moins une saison à archiver.');
+  const startMonth = getSeasonStartMonth(db.sqlite);
+  for (const season of seasons) {
+    const label = seasonLabel(season, startMonth);
+    const archived = db.sqlite.prepare('SELECT file FROM main.archives WHERE season_year = ?').pluck().get(season) as string | undefined;
+    if (archived) throw new EngineError('VALIDATION', `La saison ${label} est déjà archivée (« ${archived} »).`);
+    const performances = db.sqlite.prepare('SELECT count(*) FROM main.performances WHERE season_year = ?').pluck().get(season) as number;
+    if (performances === 0) throw new EngineError('NOT_FOUND', `La saison ${label} n’a aucune représentation dans la base : rien à archiver.`);
   }
+  return moveIntoNewFile(db, dataDir, seasons, options.into === undefined ? [] : [options.into], options);
 }
 
-export async function archiveSeasons(db: OpenDatabase, dataDir: string, seasonYears: readonly number[], options: ArchiveOptions = {}): Promise<ArchiveResult> {
+/** « Regrouper »: one file takes over the archives `fileIds` (two or more), their seasons unchanged. */
+export function mergeArchives(db: OpenDatabase, dataDir: string, fileIds: readonly number[], options: ArchiveOptions = {}): Promise<ArchiveResult> {
+  const ids = [...new Set(fileIds)];
+  if (ids.length < 2) throw new EngineError('VALIDATION', 'Choisissez au moins deux archives à regrouper.');
+  return moveIntoNewFile(db, dataDir, [], ids, options);
+}
+
+/** The files a new file takes over: listed, written by Parterre in the archives folder, present and sound. */
+function takenOver(db: OpenDatabase, dataDir: string, fileIds: readonly number[]): { row: ArchiveFileRow; path: string; manifest: ArchiveManifest }[] {
+  if (fileIds.length > MAX_ATTACHED - 1) {
+    throw new EngineError('VALIDATION', `Regroupez au plus ${MAX_ATTACHED - 1} archives à la fois (SQLite ouvre ${MAX_ATTACHED} fichiers au plus).`);
+  }
+  return fileIds.map((id) => {
+    const row = archiveFile(db.sqlite, id);
+    if (!row) throw new EngineError('NOT_FOUND', `Archive inconnue (n° ${id}).`);
+    const path = absolutePath(dataDir, row.path);
+    if (row.read_only === 1) {
+      throw new EngineError(
+        'VALIDATION',
+        `« ${path} » a été ouverte depuis un autre dossier : Parterre n’y écrit pas et ne la remplace pas. Copiez-la dans le dossier des archives (${archivesFolder(dataDir)}) pour la regrouper.`,
+        { file: path },
+      );
+    }
+    const { manifest } = checkFile(db.sqlite, dataDir, row, { migrate: true });
+    return { row, path, manifest };
+  });
+}
+
+async function moveIntoNewFile(
+  db: OpenDatabase,
+  dataDir: string,
+  seasons: readonly number[],
+  fileIds: readonly number[],
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
   const started = Date.now();
   const { sqlite } = db;
   const step = (name: ArchiveStep) => options.onStep?.(name);
@@ -126,142 +129,110 @@ export async function archiveSeasons(db: OpenDatabase, dataDir: string, seasonYe
   const checkCancel = () => {
     if (options.signal?.aborted) throw new CancelledError('Archivage annulé : la base principale et les archives sont restées telles qu’elles étaient.');
   };
-  const startMonth = getSeasonStartMonth(sqlite);
-  const seasons = [...new Set(seasonYears)].sort((a, b) => a - b);
-  if (seasons.length === 0) throw new EngineError('VALIDATION', 'Choisissez au moins une saison à archiver.');
-  for (const season of seasons) {
-    const label = seasonLabel(season, startMonth);
-    const archived = sqlite.prepare('SELECT file FROM main.archives WHERE season_year = ?').pluck().get(season) as string | undefined;
-    if (archived) throw new EngineError('VALIDATION', `La saison ${label} est déjà archivée (« ${archived} »).`);
-    const performances = sqlite.prepare('SELECT count(*) FROM main.performances WHERE season_year = ?').pluck().get(season) as number;
-    if (performances === 0) throw new EngineError('NOT_FOUND', `La saison ${label} n’a aucune représentation dans la base : rien à archiver.`);
-  }
-  if (attachedCount(sqlite) >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
   if (sqlite.inTransaction) throw new EngineError('INTERNAL', 'Une autre opération est en cours sur la base.');
+  let files: ReturnType<typeof takenOver>;
+  try {
+    files = takenOver(db, dataDir, fileIds);
+  } catch (error) {
+    throw error instanceof ArchiveFileError ? refusal(error) : error;
+  }
+  // The new file takes one place among the attached files, and frees those of the files it takes over.
+  const wasAttached = files.filter((f) => attachedOf(sqlite).has(f.row.id));
+  if (attachedCount(sqlite) - wasAttached.length >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
 
   progress('backup', 0);
   const backupPath = backupBeforeChange(db, 'archive');
   step('backup');
   checkCancel();
 
-  const labels = seasons.map((s) => seasonLabel(s, startMonth));
+  const startMonth = getSeasonStartMonth(sqlite);
+  const allYears = [...seasons, ...files.flatMap((f) => f.manifest.seasons.map((s) => s.seasonYear))].sort((a, b) => a - b);
   mkdirSync(archivesFolder(dataDir), { recursive: true });
-  const name = fileNameFor(dataDir, db.path, labels);
+  const name = fileNameFor(dataDir, db.path, allYears.map((y) => seasonLabel(y, startMonth)));
   const finalPath = join(archivesFolder(dataDir), name);
-  const partialPath = `${finalPath}.partial`;
-  const removePartial = () => {
-    rmSync(partialPath, { force: true });
-    rmSync(`${partialPath}-journal`, { force: true });
-  };
-
-  registerDigest(sqlite);
-  let newAttached = false;
-  let written = false;
-  let alias: string | null = null;
-  try {
-    // 2. The archive file: the same migrations as the main file, rollback journal (a single file to copy).
-    const created = openDatabase(partialPath);
-    created.sqlite.pragma('journal_mode = DELETE');
-    created.sqlite.close();
-    sqlite.prepare(`ATTACH DATABASE ? AS ${NEW_ALIAS}`).run(partialPath);
-    newAttached = true;
-    selectRows(sqlite, seasons);
-    const sourceDigests = Object.fromEntries(ARCHIVED_TABLES.map((t) => [t, tableDigest(sqlite, 'main', t, idsOf(t))])) as Record<
-      ArchivedTable,
-      { rows: number; digest: string }
-    >;
-    const checksum = combineDigests(sourceDigests);
-    const perSeason = sqlite
-      .prepare(
-        `SELECT p.season_year AS seasonYear, count(DISTINCT p.id) AS performances, count(DISTINCT p.show_id) AS shows,
-                (SELECT count(*) FROM main.tickets t JOIN main.performances q ON q.id = t.performance_id WHERE q.season_year = p.season_year) AS tickets,
-                (SELECT count(DISTINCT t.order_id) FROM main.tickets t JOIN main.performances q ON q.id = t.performance_id WHERE q.season_year = p.season_year) AS orders
-         FROM main.performances p WHERE p.id IN (SELECT id FROM ${MOVE.performances}) GROUP BY p.season_year ORDER BY p.season_year`,
-      )
-      .all() as { seasonYear: number; performances: number; shows: number; tickets: number; orders: number }[];
-    const manifest: ArchiveManifest = {
-      kind: 'parterre-archive',
+  const chunkRows = options.chunkRows ?? 100_000;
+  const written = await writeArchiveFile(
+    {
+      mainPath: db.path,
+      seasons,
+      files: files.map((f) => ({ path: f.path, manifest: f.manifest })),
       databaseId: databaseId(sqlite),
-      createdAt: localNow(),
-      seasons: perSeason.map((s) => ({ ...s, label: seasonLabel(s.seasonYear, startMonth) })),
-      counts: Object.fromEntries(ARCHIVED_TABLES.map((t) => [t, sourceDigests[t].rows])) as Record<ArchivedTable, number>,
-      checksum,
-    };
-
-    const totalTickets = sourceDigests.tickets.rows;
-    const chunk = options.chunkRows ?? 100_000;
-    const moved = { tickets: 0, orders: 0, performances: 0, shows: 0, customers: 0, tariffs: 0 };
-    sqlite.exec('BEGIN');
-    try {
-      moved.tariffs = copyTable(sqlite, 'tariffs', '');
-      moved.customers = copyTable(sqlite, 'customers', `WHERE id IN (SELECT id FROM ${MOVE.customers})`);
-      moved.shows = copyTable(sqlite, 'shows', `WHERE id IN (${idsOf('shows')})`);
-      moved.performances = copyTable(sqlite, 'performances', `WHERE id IN (${idsOf('performances')})`);
-      moved.orders = copyTable(sqlite, 'orders', `WHERE id IN (${idsOf('orders')})`);
-      // Tickets by chunks of ids: progress, and a chance to hear Cancel, between them.
-      let after = 0;
-      progress('copy', 5, 0, totalTickets);
-      const nextBound = sqlite.prepare(`SELECT max(id) FROM (SELECT id FROM ${MOVE.tickets} WHERE id > ? ORDER BY id LIMIT ?)`).pluck();
-      while (moved.tickets < totalTickets) {
-        const upTo = nextBound.get(after, chunk) as number | null;
-        if (upTo === null) break;
-        moved.tickets += copyTable(sqlite, 'tickets', `WHERE id IN (SELECT id FROM ${MOVE.tickets} WHERE id > ${after} AND id <= ${upTo})`);
-        after = upTo;
-        progress('copy', 5 + (70 * moved.tickets) / Math.max(1, totalTickets), moved.tickets, totalTickets);
-        if (moved.tickets < totalTickets) step('copy');
+      seasonStartMonth: startMonth,
+    },
+    `${finalPath}.partial`,
+    finalPath,
+    {
+      chunkRows,
+      onStep: step,
+      onCopy: async (rows, total) => {
+        progress('copy', 5 + (70 * rows) / Math.max(1, total), rows, total);
         await yieldToEvents();
         checkCancel();
-      }
-      sqlite.prepare(`INSERT INTO ${NEW_ALIAS}.settings (key, value) VALUES (?, ?)`).run(MANIFEST_KEY, JSON.stringify(manifest));
-      sqlite.prepare(`INSERT INTO ${NEW_ALIAS}.settings (key, value) VALUES ('seasonStartMonth', ?)`).run(String(startMonth));
-      sqlite.exec('COMMIT');
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      throw error;
-    }
-    step('copied');
+      },
+    },
+  );
+  const totalTickets = written.manifest.counts.tickets;
+  progress('verify', 80, totalTickets, totalTickets);
 
-    // 3. Verification: counts and checksums on both sides, and SQLite's own check of the file.
-    progress('verify', 78, totalTickets, totalTickets);
-    for (const table of ARCHIVED_TABLES) {
-      const copy = tableDigest(sqlite, NEW_ALIAS, table, null);
-      if (copy.rows !== sourceDigests[table].rows || copy.digest !== sourceDigests[table].digest) {
-        throw new EngineError('INTERNAL', `Vérification de l’archive échouée (${table} : ${copy.rows} lignes copiées sur ${sourceDigests[table].rows}) : rien n’a été retiré de la base principale.`);
-      }
-    }
-    const integrity = sqlite.prepare(`PRAGMA ${NEW_ALIAS}.integrity_check`).pluck().all() as string[];
-    if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new EngineError('INTERNAL', `Le fichier d’archive écrit est endommagé (${integrity[0]}) : rien n’a été retiré de la base principale.`);
-    }
-    const maxIds = Object.fromEntries(
-      ARCHIVED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${NEW_ALIAS}.${t}`).pluck().get() as number)]),
-    ) as Record<ArchivedTable, number>;
-    step('verified');
-    detachAs(sqlite, NEW_ALIAS);
-    newAttached = false;
-    syncFile(partialPath);
-    renameSync(partialPath, finalPath);
-    written = true;
+  const fileId = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.archive_files').pluck().get() as number) + 1;
+  const alias = aliasOf(fileId);
+  let newAttached = false;
+  try {
     step('written');
     checkCancel();
-
-    // 4. The move itself: one transaction on the main file.
-    progress('clean', 85, totalTickets, totalTickets);
-    const fileId = ((sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.archive_files').pluck().get() as number) + 1);
-    alias = aliasOf(fileId);
+    // The files taken over leave the figures, the new one joins them (the union views follow).
+    for (const f of wasAttached) detachQuietly(sqlite, f.row.id);
     attachAs(sqlite, finalPath, alias);
     attachedOf(sqlite).set(fileId, alias);
+    newAttached = true;
     refreshViews(sqlite);
     step('attached');
+    progress('clean', 85, totalTickets, totalTickets);
+    // Foreign keys are kept by construction here (a season's tickets all leave with its
+    // performances; an order or a show leaves only when nothing in the main file points to it),
+    // and checked below; SQLite's own check, per deleted performance, would scan the tickets
+    // (no index on performance_id, see db/schema.ts): 3 s for a season of 1,000,000 tickets.
+    // The pragma cannot change inside a transaction.
+    sqlite.pragma('foreign_keys = OFF');
     sqlite.exec('BEGIN IMMEDIATE');
     try {
-      registerFile(sqlite, name, manifest, { readOnly: false, maxIds, id: fileId });
-      sqlite.prepare("UPDATE main.archive_files SET verified_at = ?, verified_ok = 1 WHERE id = ?").run(localNow(), fileId);
+      registerDigest(sqlite);
+      selectSeasonRows(sqlite, 'main', seasons);
+      // The rows about to be deleted are the rows the new file holds (nothing changed in between).
+      for (const table of ARCHIVED_TABLES) {
+        const now = movingDigest(sqlite, table);
+        if (seasons.length > 0 && (now.rows !== written.fromMain[table].rows || now.digest !== written.fromMain[table].digest)) {
+          throw new EngineError('INTERNAL', 'La base a changé pendant l’archivage : rien n’a été retiré de la base principale. Relancez l’archivage.');
+        }
+      }
+      for (const f of files) {
+        sqlite.prepare('DELETE FROM main.archives WHERE file = ?').run(f.row.path);
+        sqlite.prepare('DELETE FROM main.archive_files WHERE id = ?').run(f.row.id);
+      }
+      registerFile(sqlite, name, written.manifest, { readOnly: false, maxIds: written.maxIds, id: fileId });
+      sqlite.prepare('UPDATE main.archive_files SET verified_at = ?, verified_ok = 1 WHERE id = ?').run(localNow(), fileId);
+      // The id floors of the files taken over stay (ids of rows in no file any more are never reused).
+      sqlite
+        .prepare(
+          `UPDATE main.archive_files SET max_show_id = max(max_show_id, ?), max_performance_id = max(max_performance_id, ?),
+             max_order_id = max(max_order_id, ?), max_ticket_id = max(max_ticket_id, ?) WHERE id = ?`,
+        )
+        .run(
+          Math.max(0, ...files.map((f) => f.row.max_show_id)),
+          Math.max(0, ...files.map((f) => f.row.max_performance_id)),
+          Math.max(0, ...files.map((f) => f.row.max_order_id)),
+          Math.max(0, ...files.map((f) => f.row.max_ticket_id)),
+          fileId,
+        );
       sqlite.exec(`
-        DELETE FROM main.tickets WHERE id IN (${idsOf('tickets')});
-        DELETE FROM main.performances WHERE id IN (${idsOf('performances')});
-        DELETE FROM main.orders WHERE id IN (${idsOf('orders')}) AND NOT EXISTS (SELECT 1 FROM main.tickets t WHERE t.order_id = main.orders.id);
-        DELETE FROM main.shows WHERE id IN (${idsOf('shows')}) AND NOT EXISTS (SELECT 1 FROM main.performances p WHERE p.show_id = main.shows.id);`);
+        DELETE FROM main.tickets WHERE id IN (${movingIds('tickets')});
+        DELETE FROM main.performances WHERE id IN (${movingIds('performances')});
+        DELETE FROM main.orders WHERE id IN (${movingIds('orders')}) AND NOT EXISTS (SELECT 1 FROM main.tickets t WHERE t.order_id = main.orders.id);
+        DELETE FROM main.shows WHERE id IN (${movingIds('shows')}) AND NOT EXISTS (SELECT 1 FROM main.performances p WHERE p.show_id = main.shows.id);`);
+      const broken = sqlite.prepare('SELECT count(*) FROM pragma_foreign_key_check(?, ?)').pluck();
+      for (const table of ['tickets', 'performances']) {
+        if ((broken.get(table, 'main') as number) > 0) throw new EngineError('INTERNAL', `Archivage interrompu : des ${table} de la base principale perdraient leur référence. Rien n’a été retiré.`);
+      }
       step('deleted');
       progress('indicators', 92, totalTickets, totalTickets);
       recomputeOverUnion(sqlite);
@@ -270,36 +241,51 @@ export async function archiveSeasons(db: OpenDatabase, dataDir: string, seasonYe
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw error;
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+      dropSeasonRows(sqlite);
     }
-    alias = null;
-    written = false;
-    step('committed');
-    dropSelection(sqlite);
-    progress('done', 100, totalTickets, totalTickets);
-    const row = archiveFile(sqlite, fileId)!;
-    return {
-      file: describeFile(sqlite, dataDir, row),
-      moved,
-      backupPath,
-      durationMs: Date.now() - started,
-      verification: { rowsChecked: ARCHIVED_TABLES.reduce((sum, t) => sum + sourceDigests[t].rows, 0), checksum },
-    };
   } catch (error) {
-    // Nothing of the move stays: the main file rolled back, the new file goes.
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    if (newAttached) detachAs(sqlite, NEW_ALIAS);
-    if (alias) {
-      for (const [id, a] of attachedOf(sqlite)) if (a === alias) attachedOf(sqlite).delete(id);
+    // Nothing of the move stays: the main file rolled back, the new file goes, the files taken over come back.
+    if (newAttached) {
+      attachedOf(sqlite).delete(fileId);
       refreshViews(sqlite);
-      try {
-        detachAs(sqlite, alias);
-      } catch {
-        // not attached
-      }
+      detachAs(sqlite, alias);
     }
-    dropSelection(sqlite);
-    removePartial();
-    if (written) rmSync(finalPath, { force: true });
+    for (const f of wasAttached) {
+      attachAs(sqlite, f.path, aliasOf(f.row.id));
+      attachedOf(sqlite).set(f.row.id, aliasOf(f.row.id));
+    }
+    refreshViews(sqlite);
+    rmSync(finalPath, { force: true });
     throw error;
   }
+  step('committed');
+  const replaced: string[] = [];
+  if (files.length > 0) {
+    mkdirSync(replacedFolder(dataDir), { recursive: true });
+    for (const f of files) {
+      const target = join(replacedFolder(dataDir), basename(f.path));
+      renameSync(f.path, existsSync(target) ? `${target}.${Date.now()}` : target);
+      replaced.push(f.path);
+    }
+    step('replaced');
+  }
+  progress('done', 100, totalTickets, totalTickets);
+  const fromMain = (table: (typeof ARCHIVED_TABLES)[number]) => written.fromMain[table].rows;
+  return {
+    file: describeFile(sqlite, dataDir, archiveFile(sqlite, fileId)!),
+    moved: {
+      tickets: fromMain('tickets'),
+      orders: fromMain('orders'),
+      performances: fromMain('performances'),
+      shows: fromMain('shows'),
+      customers: written.copied.customers,
+      tariffs: written.copied.tariffs,
+    },
+    backupPath,
+    durationMs: Date.now() - started,
+    verification: { rowsChecked: ARCHIVED_TABLES.reduce((sum, t) => sum + written.manifest.counts[t], 0), checksum: written.manifest.checksum },
+    replacedFiles: replaced,
+  };
 }

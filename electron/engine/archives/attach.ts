@@ -90,23 +90,29 @@ export const attachProblems = (sqlite: Database.Database) => problemsOf.get(sqli
 
 /**
  * An archiving killed before the main file committed leaves a `.partial` file (never attached),
- * or a finished file the main file does not list: neither holds the only copy of any row (the
- * main file still has them all), so they are put aside, never attached.
+ * or a finished file the main file does not list; one killed between the commit and putting
+ * aside the files a new one took over leaves those, unlisted too. None of them holds the only
+ * copy of any row — each of its seasons is still in the main file or recorded in a listed
+ * archive — so they are put aside (`.abandoned`), never attached. A file that would hold the
+ * only copy of a season is left as it is.
  */
 function cleanInterrupted(sqlite: Database.Database, dataDir: string): void {
   const folder = archivesFolder(dataDir);
   if (!existsSync(folder)) return;
   const known = new Set(archiveFiles(sqlite).map((row) => absolutePath(dataDir, row.path)));
+  const inMain = sqlite.prepare('SELECT count(*) FROM main.performances WHERE season_year = ?').pluck();
+  const listedIn = sqlite.prepare('SELECT file FROM main.archives WHERE season_year = ?').pluck();
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     if (name.endsWith('.partial') || name.endsWith('.partial-journal')) rmSync(path, { force: true });
     else if (name.endsWith('.sqlite') && !known.has(path)) {
       try {
         const { manifest } = inspectArchiveFile(path, appSchemaVersion());
-        const stillInMain = manifest.seasons.every(
-          (s) => (sqlite.prepare('SELECT count(*) FROM main.performances WHERE season_year = ?').pluck().get(s.seasonYear) as number) > 0,
-        );
-        if (manifest.databaseId === databaseId(sqlite) && stillInMain) renameSync(path, `${path}.abandoned`);
+        const keptElsewhere = manifest.seasons.every((s) => {
+          const holder = listedIn.get(s.seasonYear) as string | undefined;
+          return (inMain.get(s.seasonYear) as number) > 0 || (holder !== undefined && existsSync(absolutePath(dataDir, holder)));
+        });
+        if (manifest.databaseId === databaseId(sqlite) && keptElsewhere) renameSync(path, `${path}.abandoned`);
       } catch {
         // Not ours to judge: left as it is.
       }
@@ -118,7 +124,7 @@ function cleanInterrupted(sqlite: Database.Database, dataDir: string): void {
  * Everything that must hold before `row`'s file may join the figures. `migrate`: an archive of
  * an older Parterre is migrated (after a backup copy of it); otherwise it is refused.
  */
-function checkFile(sqlite: Database.Database, dataDir: string, row: ArchiveFileRow, options: { migrate: boolean }): InspectedArchive {
+export function checkFile(sqlite: Database.Database, dataDir: string, row: ArchiveFileRow, options: { migrate: boolean }): InspectedArchive {
   const path = absolutePath(dataDir, row.path);
   const appVersion = appSchemaVersion();
   let inspected = inspectArchiveFile(path, appVersion);
@@ -219,7 +225,7 @@ export function detachArchive(db: OpenDatabase, fileId: number): void {
   })();
 }
 
-function detachQuietly(sqlite: Database.Database, fileId: number): void {
+export function detachQuietly(sqlite: Database.Database, fileId: number): void {
   const alias = attachedOf(sqlite).get(fileId);
   if (!alias) return;
   attachedOf(sqlite).delete(fileId);
