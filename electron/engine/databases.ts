@@ -24,11 +24,19 @@ export function demoDatabasePath(dataDir: string): string {
 
 export class Databases {
   private demo: OpenDatabase | null = null;
+  private ownDatabase: OpenDatabase;
 
   constructor(
-    readonly own: OpenDatabase,
+    own: OpenDatabase,
     readonly dataDir: string,
-  ) {}
+  ) {
+    this.ownDatabase = own;
+  }
+
+  /** The venue's own database: a new connection after a restore (reopenCurrent). */
+  get own(): OpenDatabase {
+    return this.ownDatabase;
+  }
 
   get current(): OpenDatabase {
     return this.demo ?? this.own;
@@ -57,6 +65,24 @@ export class Databases {
       demo.sqlite.close();
     }
     return this.own;
+  }
+
+  /**
+   * Closes the database open now, lets `replaceFiles` change its files on disk (a restore), and
+   * opens them in its place (migrating an older file). The previous connection stays closed: every
+   * handler reads `current` afresh. If opening fails, the error is thrown and `current` is the
+   * closed connection until the caller puts files back and calls this again (restore.ts does).
+   */
+  async reopenCurrent(replaceFiles: (path: string) => void): Promise<OpenDatabase> {
+    const previous = this.current;
+    // A checkpoint thread still holding the file would write its log back over the new one.
+    await backgroundCheckpointsSettled();
+    previous.sqlite.close();
+    replaceFiles(previous.path);
+    const reopened = openDatabase(previous.path);
+    if (this.demo) this.demo = reopened;
+    else this.ownDatabase = reopened;
+    return reopened;
   }
 
   /** Closes both (the engine is stopping). */

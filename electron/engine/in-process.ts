@@ -20,7 +20,7 @@ export function startEngineInProcess(data: EngineWorkerData): EngineClient {
   const listeners = new Set<(event: EngineEvent) => void>();
   let dispatcher: Dispatcher | null = null;
   let openFailure: CallResult<never> | null = null;
-  let close = () => {};
+  let close = async () => {};
   let schemaVersion = -1;
   // The same path policy as the worker's: the command line grants the files it was given.
   const paths = createPathPolicy({ dataDir: data.dataDir });
@@ -30,7 +30,9 @@ export function startEngineInProcess(data: EngineWorkerData): EngineClient {
     openArchives(db, data.dataDir);
     dispatcher = createDispatcher({ db, dataDir: data.dataDir, handlers, paths, emit: (event) => listeners.forEach((listener) => listener(event)) });
     schemaVersion = db.schemaVersion;
-    close = () => db.sqlite.close();
+    const { databases } = dispatcher;
+    // Through the switch, not `db`: a restore (or the demo) may have replaced the connection since.
+    close = () => databases.close();
   } catch (error) {
     // As in the worker: a database that cannot be opened makes every call answer why.
     openFailure = { ok: false, error: toCallError(error) };
@@ -47,8 +49,6 @@ export function startEngineInProcess(data: EngineWorkerData): EngineClient {
       paths.grant(granted, access);
     },
     ready: Promise.resolve(schemaVersion),
-    async close() {
-      close();
-    },
+    close: () => close(),
   };
 }

@@ -1,4 +1,4 @@
-/** New / updated / unchanged per kind of row, and the lines read, rejected and matched. */
+/** New / updated / unchanged per kind of row, and the lines read, rejected, matched and recognised as archived. */
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../shared/types.js';
 import { useFormat } from '../hooks/useFormat.js';
@@ -25,6 +25,12 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           </div>
         ))}
       </dl>
+      {/* Lines of archived seasons are neither imported nor rejected: said apart, so that a re-import's counts add up. */}
+      {(summary.archivedLines ?? 0) > 0 && (
+        <p className="notice" data-testid="archived-lines">
+          {t('import.archivedLines', { count: summary.archivedLines, lines: f.number(summary.archivedLines!) })}
+        </p>
+      )}
       <table className="dense counts">
         <thead>
           <tr>

@@ -1,10 +1,14 @@
 /**
  * The Archives screen, driven as a user would: archive two seasons (the figures the command line
  * prints stay the same), detach one archive (its seasons leave the figures), verify it, attach it
- * again; the screen says what detaching changes. Screenshots in test-results/screens/.
+ * again; the screen says what detaching changes. Then the same export imported again through the
+ * wizard: its result says how many lines of the archived seasons it recognised and left alone,
+ * counted straight from the file. Screenshots in test-results/screens/.
  */
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { formatNumber } from '../../shared/format.js';
+import { readLines } from '../helpers/independent-indicators.js';
 import { generateDemo, startApp, type RunningApp } from './support/app.js';
 import { screen } from './support/screens.js';
 
@@ -18,9 +22,10 @@ test.afterAll(async () => {
 
 interface Season {
   label: string;
+  seasonYear: number;
 }
 
-test('Archives: archive, detach, verify, attach', async ({ page }) => {
+test('Archives: archive, detach, verify, attach, re-import', async ({ page }) => {
   const demo = await generateDemo(join(app.dir, 'export.csv'), 3000);
   await app.rpc('imports.run', { files: [{ path: demo.path }] });
   const before = await app.cli<Season[]>('seasons');
@@ -57,5 +62,22 @@ test('Archives: archive, detach, verify, attach', async ({ page }) => {
 
   await row.getByRole('button', { name: 'Attacher' }).click();
   await expect(row).toContainText('Attachée');
+  expect(await app.cli<Season[]>('seasons')).toEqual(before);
+
+  // The same export again, through the wizard: the archived seasons' lines are recognised, not written again.
+  const archivedYears = new Set(before.slice(0, 2).map((s) => s.seasonYear));
+  const archivedLines = readLines(demo.path).filter((line) => archivedYears.has(line.seasonYear)).length;
+  expect(archivedLines).toBeGreaterThan(0);
+  await page.getByRole('link', { name: 'Importer' }).click();
+  await page.getByTestId('file-input').setInputFiles(demo.path);
+  await expect(page.getByRole('article', { name: 'export.csv' })).toBeVisible();
+  await page.getByRole('button', { name: "Lancer l'import" }).click();
+  await expect(page.getByRole('heading', { name: 'Import terminé' })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('fact-Lignes lues')).toHaveText(formatNumber(demo.lines));
+  await expect(page.getByTestId('archived-lines')).toHaveText(
+    `${formatNumber(archivedLines)} lignes de saisons archivées reconnues, non réimportées (elles sont déjà dans une archive)`,
+  );
+  await expect(page.locator('tr[data-entity="tickets"] td').first()).toHaveText('0');
+  await screen(page, 'archives-reimport-result');
   expect(await app.cli<Season[]>('seasons')).toEqual(before);
 });

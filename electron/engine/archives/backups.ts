@@ -2,23 +2,22 @@
  * Backups the user can trust: the automatic one before a change (db/backups.ts: VACUUM INTO and
  * the retention rule), and « Sauvegarder vers… » / « Restaurer… » to and from any folder (a USB
  * stick): the main file, its archives and a manifest (app version, schema, date, size and
- * SHA-256 of each file). A restore checks every file against the manifest, and SQLite's
- * integrity check, before it touches anything; then the current files are backed up first.
+ * SHA-256 of each file). A restore (restore.ts) checks every file against the manifest, and
+ * SQLite's integrity check, before it touches anything; then the current files are backed up first.
  */
 import { openSqliteFile } from '../../../db/sqlite-file.js';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { withMainTables } from '../../../db/archives.js';
 import { backupDatabase, type BackupReason } from '../../../db/backups.js';
-import { appSchemaVersion, openDatabase, type OpenDatabase } from '../../../db/open.js';
-import type { BackupManifest, BackupManifestFile, BackupResult, RestoreResult } from '../../../shared/archives-types.js';
+import { appSchemaVersion, type OpenDatabase } from '../../../db/open.js';
+import type { BackupManifest, BackupManifestFile, BackupResult } from '../../../shared/archives-types.js';
 import type { EngineContext } from '../context.js';
 import { appPackage } from '../app-root.js';
 import { EngineError } from '../errors.js';
 import { localNow } from '../import/local-time.js';
-import { openArchives } from './attach.js';
-import { absolutePath, archiveFiles, archivesFolder, attachedOf } from './registry.js';
+import { absolutePath, archiveFiles, attachedOf } from './registry.js';
 
 // Found by walking up to Parterre's package.json: the command line runs this module from a bundle elsewhere.
 const APP_VERSION = appPackage().version;
@@ -41,7 +40,8 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+/** An instant for a folder name: `2026-03-14T20-30-00`. */
+export const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 
 /**
  * « Sauvegarder vers… »: writes `<out>/parterre-<instant>/` with the main file (a consistent copy
@@ -100,45 +100,14 @@ export function checkBackupFolder(folder: string): BackupManifest {
     try {
       const result = check.pragma('integrity_check', { simple: true });
       if (result !== 'ok') throw new EngineError('BAD_FILE', `« ${file.path} » est endommagé (${String(result)}). Rien n’a été restauré.`, { file: path });
+      // The file's own schema, not only the manifest's word: opening a newer one would fail after the current files were replaced.
+      const fileSchema = check.pragma('user_version', { simple: true }) as number;
+      if (file.role === 'main' && fileSchema > appSchemaVersion()) {
+        throw new EngineError('SCHEMA_TOO_NEW', `« ${file.path} » vient d’une version plus récente de Parterre (schéma ${fileSchema}) : mettez Parterre à jour pour la restaurer. Rien n’a été restauré.`, { file: path });
+      }
     } finally {
       check.close();
     }
   }
   return manifest;
-}
-
-/**
- * « Restaurer… »: checks the backup, backs up the current main file and archives (into
- * `<dataDir>/avant-restauration-<instant>/`), replaces them, and reopens the database in place
- * (the same OpenDatabase object, so the engine keeps serving it). Returns where the previous files went.
- */
-export function restoreBackupFrom(db: OpenDatabase, dataDir: string, folder: string): RestoreResult {
-  const manifest = checkBackupFolder(folder);
-  if (db.path === ':memory:') throw new EngineError('UNAVAILABLE', 'Base en mémoire : rien à restaurer.');
-  const previous = join(dataDir, `avant-restauration-${stamp()}`);
-  // The current files, first.
-  saveCurrent(db, dataDir, previous);
-  for (const alias of attachedOf(db.sqlite).values()) db.sqlite.exec(`DETACH DATABASE "${alias}"`);
-  attachedOf(db.sqlite).clear();
-  db.sqlite.close();
-  for (const suffix of ['-wal', '-shm']) rmSync(`${db.path}${suffix}`, { force: true });
-  const main = manifest.files.find((f) => f.role === 'main')!;
-  copyFileSync(join(folder, main.path), db.path);
-  const archives = archivesFolder(dataDir);
-  mkdirSync(archives, { recursive: true });
-  for (const file of manifest.files.filter((f) => f.role === 'archive')) copyFileSync(join(folder, file.path), join(archives, basename(file.path)));
-  const reopened = openDatabase(db.path);
-  Object.assign(db, reopened);
-  openArchives(db, dataDir);
-  return { folder, previousFilesBackup: previous, archives: manifest.files.length - 1 };
-}
-
-function saveCurrent(db: OpenDatabase, dataDir: string, target: string): void {
-  mkdirSync(join(target, 'archives'), { recursive: true });
-  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(target, basename(db.path))));
-  const folder = archivesFolder(dataDir);
-  if (!existsSync(folder)) return;
-  for (const name of readdirSync(folder)) {
-    if (name.endsWith('.sqlite')) copyFileSync(join(folder, name), join(target, 'archives', name));
-  }
 }

@@ -7,7 +7,8 @@ import type { EngineContext, HandlerTable } from '../context.js';
 import { EngineError } from '../errors.js';
 import { archiveSeasons } from '../archives/archive-seasons.js';
 import { attachArchive, attachProblems, detachArchive, openArchiveFrom } from '../archives/attach.js';
-import { restoreBackupFrom, saveBackupTo } from '../archives/backups.js';
+import { saveBackupTo } from '../archives/backups.js';
+import { restoreBackupFrom } from '../archives/restore.js';
 import { absolutePath, archiveFiles, archivesFolder, attachedOf, describeFile } from '../archives/registry.js';
 import { verifyArchive } from '../archives/verify.js';
 
@@ -76,5 +77,5 @@ export const archiveHandlers: HandlerTable<
     return list(ctx);
   },
   'backups.save': ({ out }, ctx) => saveBackupTo(ctx.db, ctx.dataDir, resolve(out)),
-  'backups.restore': ({ folder }, ctx) => restoreBackupFrom(ctx.db, ctx.dataDir, resolve(folder)),
+  'backups.restore': ({ folder }, ctx) => restoreBackupFrom(ctx.databases, resolve(folder)),
 };
