@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { withMainTables } from './archives.js';
+import { openSqliteFile } from './sqlite-file.js';
 
 export const KEEP_LAST = 10;
 export const KEEP_DAYS = 7;
@@ -76,6 +76,22 @@ export function applyRetention(dbPath: string, now: Date): string[] {
 }
 
 /**
+ * A consistent, compact copy of the SQLite file `source` (its last committed state, the
+ * write-ahead log included) at `target`, by VACUUM INTO through a read-only connection of its
+ * own: VACUUM INTO attaches its target, and the engine's connection may already have the 10
+ * attached files SQLite allows (archives); the engine's temporary union views, which would
+ * shadow the tables VACUUM INTO replays by name, are not in that connection either.
+ */
+export function copyDatabaseFile(source: string, target: string): void {
+  const reader = openSqliteFile(source, { readonly: true, fileMustExist: true });
+  try {
+    reader.prepare('VACUUM main INTO ?').run(target);
+  } finally {
+    reader.close();
+  }
+}
+
+/**
  * Copies the main database of `sqlite` (only `main`: archives have their own files) to a new
  * backup beside `dbPath`, then applies the retention rule. Not inside a transaction (VACUUM
  * cannot run in one). Returns the backup's path.
@@ -85,8 +101,8 @@ export function backupDatabase(sqlite: Database.Database, dbPath: string, option
   let target = `${dbPath}.bak-${options.reason}-${stampOf(now)}`;
   // Two backups in the same millisecond (tests, a script): never overwrite one.
   for (let n = 2; exists(target); n++) target = `${dbPath}.bak-${options.reason}${n}-${stampOf(now)}`;
-  // VACUUM INTO replays the schema with unqualified names: the union views must not shadow them.
-  withMainTables(sqlite, () => sqlite.prepare('VACUUM main INTO ?').run(target));
+  if (sqlite.inTransaction) throw new Error('Une sauvegarde ne se fait pas au milieu d’une transaction.');
+  copyDatabaseFile(dbPath, target);
   applyRetention(dbPath, now);
   return target;
 }

@@ -270,7 +270,12 @@ export const contract = {
   // Archives and backups (issue 13): shared/archives-types.ts, electron/engine/handlers/archives.ts.
   'archives.list': call<ArchiveList>()(empty),
   /** Moves the seasons (labels such as "2019-2020") to one new archive file, attached. */
-  'archives.archive': call<ArchiveResult>()(z.object({ seasons: z.array(z.string().min(1)).min(1) }).strict()),
+  // `into`: an archive (its number, or its file) the seasons join: a new file then replaces it.
+  'archives.archive': call<ArchiveResult>()(
+    z.object({ seasons: z.array(z.string().min(1)).min(1), into: z.union([z.number().int(), z.string().min(1)]).optional() }).strict(),
+  ),
+  // « Regrouper »: one new file takes over these archives (numbers or files), their seasons unchanged.
+  'archives.merge': call<ArchiveResult>()(z.object({ files: z.array(z.union([z.number().int(), z.string().min(1)])).min(2) }).strict()),
   'archives.cancel': call<{ cancelled: boolean }>()(empty),
   /** A listed file by id, or a path: a listed file, else a file from elsewhere opened read-only. */
   'archives.attach': call<ArchiveList>()(z.object({ id: z.number().int().optional(), path: z.string().min(1).optional() }).strict()),

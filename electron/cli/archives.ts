@@ -1,6 +1,6 @@
 /** The archive and backup commands: archive, archives, attach, detach, backup, restore. */
-import { resolve } from 'node:path';
-import type { ArchiveList } from '../../shared/archives-types.js';
+import { basename, resolve } from 'node:path';
+import type { ArchiveList, ArchiveResult } from '../../shared/archives-types.js';
 import { formatNumber } from '../../shared/format.js';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import type { EngineClient } from '../engine/client.js';
@@ -20,40 +20,63 @@ function printArchives(list: ArchiveList): string {
   return [`${list.attachedCount} archive(s) attachée(s) sur ${list.maxAttached} possibles.`, ...lines].join('\n');
 }
 
-export async function runArchiveCommand(args: CliArgs, engine: EngineClient, call: Call, out: Out, io: { stderr: (t: string) => void; onInterrupt?: (h: () => void) => () => void }): Promise<void> {
+/** An archive named on the command line: a bare name is looked up in the archives folder, a path is taken as given. */
+const archiveRef = (file: string) => (basename(file) === file ? file : resolve(file));
+
+type Io = { stderr: (t: string) => void; onInterrupt?: (h: () => void) => () => void };
+
+/** Runs a move (archive, merge) with its percentage on stderr, Ctrl+C asking the engine to cancel. */
+async function withProgress<T>(engine: EngineClient, args: CliArgs, io: Io, run: () => Promise<T>): Promise<T> {
+  let last = -1;
+  const stop = engine.on((event) => {
+    if (event.type !== 'archive.progress' || args.json) return;
+    const percent = Math.floor(event.progress.percent);
+    if (percent === last) return;
+    last = percent;
+    io.stderr(`\rArchivage : ${percent} %`);
+  });
+  const stopInterrupt = io.onInterrupt?.(() => {
+    io.stderr('\nAnnulation demandée…\n');
+    void engine.call('archives.cancel', {});
+  });
+  try {
+    return await run();
+  } finally {
+    if (last >= 0) io.stderr('\n');
+    stop();
+    stopInterrupt?.();
+  }
+}
+
+function printMove(what: string, result: ArchiveResult): string {
+  return [
+    `${what} : ${result.file.path} (saisons ${result.file.seasons.map((s) => s.label).join(', ')}).`,
+    `  ${formatNumber(result.moved.tickets)} billets, ${formatNumber(result.moved.orders)} commandes, ${formatNumber(result.moved.performances)} représentations, ${formatNumber(result.moved.shows)} spectacles retirés de la base principale`,
+    `  Vérifié : ${formatNumber(result.verification.rowsChecked)} lignes, somme de contrôle ${result.verification.checksum.slice(0, 16)}…`,
+    ...result.replacedFiles.map((f) => `  Remplace ${f} (mis de côté dans archives/remplacees/)`),
+    `  Sauvegarde préalable : ${result.backupPath}`,
+  ].join('\n');
+}
+
+export async function runArchiveCommand(args: CliArgs, engine: EngineClient, call: Call, out: Out, io: Io): Promise<void> {
   switch (args.command) {
     case 'archive': {
       if (args.seasons.length === 0) throw new UsageError('parterre archive attend au moins une --season SAISON (par exemple 2019-2020).');
-      let last = -1;
-      const stop = engine.on((event) => {
-        if (event.type !== 'archive.progress' || args.json) return;
-        const percent = Math.floor(event.progress.percent);
-        if (percent === last) return;
-        last = percent;
-        io.stderr(`\rArchivage : ${percent} %`);
-      });
-      const stopInterrupt = io.onInterrupt?.(() => {
-        io.stderr('\nAnnulation demandée…\n');
-        void engine.call('archives.cancel', {});
-      });
-      try {
-        const result = await call(engine, 'archives.archive', { seasons: args.seasons });
-        if (last >= 0) io.stderr('\n');
-        out(result, () =>
-          [
-            `Saisons ${result.file.seasons.map((s) => s.label).join(', ')} archivées dans ${result.file.path}.`,
-            `  ${formatNumber(result.moved.tickets)} billets, ${formatNumber(result.moved.orders)} commandes, ${formatNumber(result.moved.performances)} représentations, ${formatNumber(result.moved.shows)} spectacles`,
-            `  Vérifié : ${formatNumber(result.verification.rowsChecked)} lignes, somme de contrôle ${result.verification.checksum.slice(0, 16)}…`,
-            `  Sauvegarde préalable : ${result.backupPath}`,
-          ].join('\n'),
-        );
-      } finally {
-        stop();
-        stopInterrupt?.();
-      }
+      const result = await withProgress(engine, args, io, () =>
+        call(engine, 'archives.archive', { seasons: args.seasons, ...(args.into ? { into: archiveRef(args.into) } : {}) }),
+      );
+      out(result, () => printMove(`Saisons ${args.seasons.join(', ')} archivées`, result));
       return;
     }
     case 'archives': {
+      if (args.positionals[0] === 'merge') {
+        const files = args.positionals.slice(1);
+        if (files.length < 2) throw new UsageError('parterre archives merge attend au moins deux fichiers d’archive.');
+        const result = await withProgress(engine, args, io, () => call(engine, 'archives.merge', { files: files.map(archiveRef) }));
+        out(result, () => printMove('Archives regroupées', result));
+        return;
+      }
+      if (args.positionals.length > 0) throw new UsageError(`parterre archives : action inconnue « ${args.positionals[0]} » (merge).`);
       const list = await call(engine, 'archives.list', {});
       out(list.files, () => printArchives(list));
       return;

@@ -41,7 +41,10 @@ Commandes :
       --port N
   archive --season SAISON [--season SAISON…]
                       déplace ces saisons (2019-2020…) dans un fichier d'archive, vérifié, attaché
+      --into FICHIER           les ajoute à cette archive (un nouveau fichier la remplace)
   archives            les fichiers d'archive, leurs saisons, attachés ou non
+  archives merge FICHIER FICHIER…
+                      regroupe ces archives dans un seul fichier (SQLite n'en attache que 10)
   attach FICHIER      attache une archive (une archive d'ailleurs est ouverte en lecture seule)
   detach FICHIER      détache une archive : ses saisons sortent de tous les indicateurs
   backup --out DOSSIER  sauvegarde la base et ses archives, avec un manifeste
@@ -79,6 +82,8 @@ export interface CliArgs {
   /** `archive --season X --season Y`: every season given. */
   seasons: string[];
   out?: string;
+  /** `archive --into FILE`: the archive the seasons join. */
+  into?: string;
   /** `sibil --quarter`, normalised to 2024-T4. */
   quarter?: string;
 }
@@ -147,6 +152,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         csv: { type: 'string' },
         pdf: { type: 'string' },
         out: { type: 'string' },
+        into: { type: 'string' },
         quarter: { type: 'string' },
       },
     });
@@ -197,6 +203,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     pdf: values.pdf,
     seasons: values.season ?? [],
     out: values.out,
+    into: values.into,
     quarter: quarterOption(values.quarter),
   };
 }

@@ -3,7 +3,7 @@
  * thousand lines over four seasons) imported through the real engine, and the figures a test
  * compares before and after archiving: every season indicator and every customer's record.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { createDispatcher, type Dispatcher } from '../../electron/engine/dispatcher.js';
@@ -11,6 +11,7 @@ import { handlers } from '../../electron/engine/handlers/index.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { withMainTables } from '../../db/archives.js';
 import { openDatabase } from '../../db/open.js';
+import { openArchives } from '../../electron/engine/archives/attach.js';
 import { backgroundCheckpointsSettled } from '../../electron/engine/background-checkpoint.js';
 import { openTempDb, tempDir, type TempDb } from './temp-db.js';
 
@@ -67,12 +68,19 @@ export async function allFigures(f: ArchiveFixture): Promise<{ seasons: unknown;
   return { seasons, customers };
 }
 
-/** A fixture on a copy of `source`'s main file, in a new folder (each failure case starts from the same data). */
-export function cloneFixture(source: ArchiveFixture): ArchiveFixture {
+/**
+ * A fixture on a copy of `source`'s main file, in a new folder (each failure case starts from the
+ * same data); `withArchives`: its archive files too, attached as in the source.
+ */
+export function cloneFixture(source: ArchiveFixture, options: { withArchives?: boolean } = {}): ArchiveFixture {
   const dir = tempDir();
   const path = join(dir, 'parterre.sqlite');
   withMainTables(source.db.sqlite, () => source.db.sqlite.prepare('VACUUM main INTO ?').run(path));
+  if (options.withArchives && existsSync(join(source.db.dir, 'archives'))) {
+    cpSync(join(source.db.dir, 'archives'), join(dir, 'archives'), { recursive: true });
+  }
   const opened = openDatabase(path);
+  if (options.withArchives) openArchives(opened, dir);
   const db: TempDb = {
     ...opened,
     dir,

@@ -177,11 +177,15 @@ async function moveIntoNewFile(
   const fileId = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.archive_files').pluck().get() as number) + 1;
   const alias = aliasOf(fileId);
   let newAttached = false;
+  const detached: typeof wasAttached = [];
   try {
     step('written');
     checkCancel();
     // The files taken over leave the figures, the new one joins them (the union views follow).
-    for (const f of wasAttached) detachQuietly(sqlite, f.row.id);
+    for (const f of wasAttached) {
+      detachQuietly(sqlite, f.row.id);
+      detached.push(f);
+    }
     attachAs(sqlite, finalPath, alias);
     attachedOf(sqlite).set(fileId, alias);
     newAttached = true;
@@ -252,7 +256,7 @@ async function moveIntoNewFile(
       refreshViews(sqlite);
       detachAs(sqlite, alias);
     }
-    for (const f of wasAttached) {
+    for (const f of detached) {
       attachAs(sqlite, f.path, aliasOf(f.row.id));
       attachedOf(sqlite).set(f.row.id, aliasOf(f.row.id));
     }

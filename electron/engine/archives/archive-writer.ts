@@ -69,7 +69,8 @@ export function selectSeasonRows(sqlite: Database.Database, schema: string, seas
   for (const table of [...ARCHIVED_TABLES, 'customers']) {
     sqlite.exec(`DROP TABLE IF EXISTS ${MOVE(table)}; CREATE TABLE ${MOVE(table)} (id INTEGER PRIMARY KEY)`);
   }
-  const list = seasons.map(Number).join(', ') || 'NULL';
+  if (seasons.length === 0) return;
+  const list = seasons.map(Number).join(', ');
   const s = quote(schema);
   sqlite.exec(`
     INSERT INTO ${MOVE('performances')} SELECT id FROM ${s}.performances WHERE season_year IN (${list});

@@ -7,17 +7,16 @@
  */
 import { openSqliteFile } from '../../../db/sqlite-file.js';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { withMainTables } from '../../../db/archives.js';
-import { backupDatabase, type BackupReason } from '../../../db/backups.js';
+import { backupDatabase, copyDatabaseFile, type BackupReason } from '../../../db/backups.js';
 import { appSchemaVersion, type OpenDatabase } from '../../../db/open.js';
 import type { BackupManifest, BackupManifestFile, BackupResult } from '../../../shared/archives-types.js';
 import type { EngineContext } from '../context.js';
 import { appPackage } from '../app-root.js';
 import { EngineError } from '../errors.js';
 import { localNow } from '../import/local-time.js';
-import { absolutePath, archiveFiles, attachedOf } from './registry.js';
+import { absolutePath, archiveFiles } from './registry.js';
 
 // Found by walking up to Parterre's package.json: the command line runs this module from a bundle elsewhere.
 const APP_VERSION = appPackage().version;
@@ -52,16 +51,14 @@ export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string): Ba
   mkdirSync(join(folder, 'archives'), { recursive: true });
   const files: BackupManifestFile[] = [];
   const mainName = 'parterre.sqlite';
-  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(folder, mainName)));
+  copyDatabaseFile(db.path, join(folder, mainName));
   files.push({ path: mainName, bytes: statSync(join(folder, mainName)).size, sha256: sha256(join(folder, mainName)), role: 'main' });
   for (const row of archiveFiles(db.sqlite)) {
     const source = absolutePath(dataDir, row.path);
     if (!existsSync(source)) continue;
     const relative = `archives/${basename(source)}`;
-    const alias = attachedOf(db.sqlite).get(row.id);
-    // An attached file is copied through the connection (consistent even while in use).
-    if (alias) withMainTables(db.sqlite, () => db.sqlite.prepare(`VACUUM "${alias}" INTO ?`).run(join(folder, relative)));
-    else copyFileSync(source, join(folder, relative));
+    // Archive files are never written while attached (rollback journal, read only): a copy through a connection of their own.
+    copyDatabaseFile(source, join(folder, relative));
     files.push({ path: relative, bytes: statSync(join(folder, relative)).size, sha256: sha256(join(folder, relative)), role: 'archive' });
   }
   const manifest: BackupManifest = { app: 'parterre', appVersion: APP_VERSION, schemaVersion: db.schemaVersion, createdAt: localNow(), files };

@@ -9,7 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { withMainTables } from '../../../db/archives.js';
+import { copyDatabaseFile } from '../../../db/backups.js';
 import type { OpenDatabase } from '../../../db/open.js';
 import type { RestoreResult } from '../../../shared/archives-types.js';
 import type { Databases } from '../databases.js';
@@ -75,7 +75,7 @@ function replaceMainFile(path: string, source: string): void {
 /** Copies the current main file (consistent, through the connection) and archives into `target`; returns the archives' names. */
 function saveCurrent(db: OpenDatabase, dataDir: string, target: string): Set<string> {
   mkdirSync(join(target, 'archives'), { recursive: true });
-  withMainTables(db.sqlite, () => db.sqlite.prepare('VACUUM main INTO ?').run(join(target, basename(db.path))));
+  copyDatabaseFile(db.path, join(target, basename(db.path)));
   const folder = archivesFolder(dataDir);
   const saved = new Set<string>();
   if (!existsSync(folder)) return saved;

@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { copyDatabaseFile } from '../../../db/backups.js';
 import type { OpenDatabase } from '../../../db/open.js';
 import { rebuildAggregates } from '../kpi/aggregates.js';
 
@@ -36,7 +37,7 @@ export function emptyDatabase(db: OpenDatabase, backupsFolder: string, now = new
   mkdirSync(backupsFolder, { recursive: true });
   const backupPath = join(backupsFolder, backupFileName(db.path, now));
   // VACUUM INTO cannot run inside a transaction: the copy is made (and complete) before anything is deleted.
-  db.sqlite.prepare('VACUUM INTO ?').run(backupPath);
+  copyDatabaseFile(db.path, backupPath);
   db.sqlite.transaction(() => {
     // The main file's rows: attached archives are files of their own (and while they are attached,
     // the plain names of the archived tables are read-only union views).

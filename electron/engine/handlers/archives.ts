@@ -5,7 +5,7 @@ import { seasonYearOfLabel } from '../../../shared/season.js';
 import type { ArchiveList } from '../../../shared/archives-types.js';
 import type { EngineContext, HandlerTable } from '../context.js';
 import { EngineError } from '../errors.js';
-import { archiveSeasons } from '../archives/archive-seasons.js';
+import { archiveSeasons, mergeArchives } from '../archives/archive-seasons.js';
 import { attachArchive, attachProblems, detachArchive, openArchiveFrom } from '../archives/attach.js';
 import { saveBackupTo } from '../archives/backups.js';
 import { restoreBackupFrom } from '../archives/restore.js';
@@ -35,9 +35,17 @@ function findFile(ctx: EngineContext, input: { id?: number; path?: string }): nu
   return row ? row.id : null;
 }
 
+/** An archive this database lists, by number or by file; refused otherwise. */
+function listedFile(ctx: EngineContext, file: number | string): number {
+  const id = findFile(ctx, typeof file === 'number' ? { id: file } : { path: file });
+  if (id === null) throw new EngineError('NOT_FOUND', `« ${String(file)} » n’est pas une archive de cette base (voir parterre archives).`);
+  return id;
+}
+
 export const archiveHandlers: HandlerTable<
   | 'archives.list'
   | 'archives.archive'
+  | 'archives.merge'
   | 'archives.cancel'
   | 'archives.attach'
   | 'archives.detach'
@@ -47,17 +55,25 @@ export const archiveHandlers: HandlerTable<
   | 'backups.restore'
 > = {
   'archives.list': (_input, ctx) => list(ctx),
-  'archives.archive': ({ seasons }, ctx) => {
+  'archives.archive': ({ seasons, into }, ctx) => {
     const years = seasons.map((label) => {
       const year = seasonYearOfLabel(label);
       if (Number.isNaN(year)) throw new EngineError('VALIDATION', `« ${label} » n’est pas une saison (attendu : 2019-2020).`);
       return year;
     });
     return archiveSeasons(ctx.db, ctx.dataDir, years, {
+      into: into === undefined ? undefined : listedFile(ctx, into),
       signal: ctx.signal,
       onProgress: (progress) => ctx.emit({ type: 'archive.progress', progress }),
     });
   },
+  'archives.merge': ({ files }, ctx) =>
+    mergeArchives(
+      ctx.db,
+      ctx.dataDir,
+      files.map((file) => listedFile(ctx, file)),
+      { signal: ctx.signal, onProgress: (progress) => ctx.emit({ type: 'archive.progress', progress }) },
+    ),
   'archives.cancel': (_input, ctx) => ({ cancelled: ctx.cancelRunning() }),
   'archives.attach': (input, ctx) => {
     const id = findFile(ctx, input);
