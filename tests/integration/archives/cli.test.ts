@@ -114,3 +114,49 @@ describe('parterre archive, archives, detach, attach, backup, restore', () => {
     expect(run.stderr).toMatch(/Sauvegarde tronquée : « parterre\.sqlite »/);
   });
 });
+
+describe('parterre archive --into FILE, parterre archives merge FILE FILE', () => {
+  const dir = tempDir('parterre-cli-merge-');
+  const db = join(dir, 'parterre.sqlite');
+  const file = join(dir, 'billets.csv');
+  writeFileSync(file, encodeCsv(ROWS));
+  let seasonsBefore: Season[] = [];
+
+  it('two seasons in two files, regrouped into one: the figures stay, hand-checked', async () => {
+    expect((await cli('import', file, '--db', db)).code).toBe(0);
+    seasonsBefore = (await cli('seasons', '--db', db, '--json')).json();
+    expect((await cli('archive', '--season', '2022-2023', '--db', db)).code).toBe(0);
+    expect((await cli('archive', '--season', '2023-2024', '--db', db)).code).toBe(0);
+    const merge = await cli('archives', 'merge', 'parterre-2022-2023.sqlite', join(dir, 'archives', 'parterre-2023-2024.sqlite'), '--db', db);
+    expect(merge.stderr).toMatch(/Archivage : 100 %\n$/);
+    expect(merge.code).toBe(0);
+    expect(merge.stdout).toMatch(/Archives regroupées : .*parterre-2022-2023_2023-2024\.sqlite \(saisons 2022-2023, 2023-2024\)/);
+    const list = (await cli('archives', '--db', db, '--json')).json();
+    expect(list).toHaveLength(1);
+    // 2022-2023: B1, B3 (orders C1, C2); 2023-2024: B2, B4 (orders C1, C3); Tartuffe and Hamlet.
+    expect(list[0].seasons.map((s: Season & { performances: number }) => [s.label, s.tickets, s.orders, s.performances])).toEqual([
+      ['2022-2023', 2, 2, 1],
+      ['2023-2024', 2, 2, 1],
+    ]);
+    expect(readdirSync(join(dir, 'archives', 'remplacees')).sort()).toEqual(['parterre-2022-2023.sqlite', 'parterre-2023-2024.sqlite']);
+    expect((await cli('seasons', '--db', db, '--json')).json()).toEqual(seasonsBefore);
+    expect((await cli('customers', '--db', db, '--json', '--search', 'Dupont')).json()[0]).toMatchObject({ lifetimeValueCents: 5000, orders: 1, tickets: 3, activeSeasons: 2 });
+  });
+
+  it('adds the last season to it with --into: one file of three seasons, nothing left in the main file', async () => {
+    const run = await cli('archive', '--season', '2024-2025', '--into', 'parterre-2022-2023_2023-2024.sqlite', '--db', db, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // B5, B6, B7 (orders C4, C5), one performance of Giselle.
+    expect(run.json().moved).toMatchObject({ tickets: 3, orders: 2, performances: 1, shows: 1 });
+    expect(run.json().file.seasons.map((s: Season) => s.label)).toEqual(['2022-2023', '2023-2024', '2024-2025']);
+    expect((await cli('seasons', '--db', db, '--json')).json()).toEqual(seasonsBefore);
+  });
+
+  it('an unknown archive is refused, saying where to look', async () => {
+    const run = await cli('archive', '--season', '2024-2025', '--into', 'nulle-part.sqlite', '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/« nulle-part\.sqlite » n’est pas une archive de cette base \(voir parterre archives\)/);
+    expect((await cli('archives', 'merge', 'seule.sqlite', '--db', db)).stderr).toMatch(/au moins deux fichiers/);
+  });
+});
