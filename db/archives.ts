@@ -235,7 +235,8 @@ export function attachAs(sqlite: Database.Database, path: string, alias: string)
 export function tooManyMessage(): string {
   return (
     `SQLite, tel que Parterre l’utilise, ne peut ouvrir que ${MAX_ATTACHED} fichiers d’archive à la fois. ` +
-    'Détachez une archive dont vous n’avez pas besoin maintenant, ou archivez plusieurs saisons ensemble dans un même fichier.'
+    'Gardez plusieurs saisons par fichier : ajoutez les saisons à une archive existante (« Ajouter à l’archive… », parterre archive --into) ' +
+    'ou regroupez des archives (« Regrouper », parterre archives merge) ; ou détachez une archive dont vous n’avez pas besoin maintenant.'
   );
 }
 

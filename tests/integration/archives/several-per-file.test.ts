@@ -186,6 +186,15 @@ describe('the limit of attached files', () => {
       const figures = await allFigures(g);
       expect(await g.refusal('archives.archive', { seasons: [label(3)] })).toMatch(/ne peut ouvrir que 10 fichiers d’archive à la fois/);
       const [target] = (await listOf(g)).files;
+      // Nothing else needs a place: the automatic backup, « Sauvegarder vers… », « Vérifier » and a re-import work at the limit.
+      expect((await g.call('archives.verify', { id: target.id })).ok).toBe(true);
+      const saved = await g.call('backups.save', { out: join(fillers, 'usb') });
+      expect(saved.manifest.files.map((x) => x.role)).toEqual(['main', 'archive']);
+      const again = join(g.db.dir, 'export.csv');
+      copyFileSync(f.exportPath, again);
+      const reimport = await g.call('imports.run', { files: [{ path: again }] });
+      expect(reimport.tickets.new).toBe(0);
+      expect(reimport.archivedLines).toBeGreaterThan(0);
       await g.call('archives.archive', { seasons: [label(3)], into: target.id });
       const list = await listOf(g);
       expect(list.files).toHaveLength(1);
