@@ -59,13 +59,15 @@ export async function importedFixture(lines = 3000, seed = 13): Promise<ArchiveF
   return fixture;
 }
 
-/** Every figure a user sees: the season indicators and each customer's full record, by key. */
-export async function allFigures(f: ArchiveFixture): Promise<{ seasons: unknown; customers: Record<string, unknown> }> {
+/** Every figure a user sees: the season indicators, each season's report, and each customer's full record, by key. */
+export async function allFigures(f: ArchiveFixture): Promise<{ seasons: unknown; reports: unknown[]; customers: Record<string, unknown> }> {
   const seasons = await f.call('seasons.list', {});
+  const reports: unknown[] = [];
+  for (const season of seasons) reports.push(await f.call('reports.season', { season: season.label }));
   const list = await f.call('customers.list', { limit: 1_000_000, sort: 'name' });
   const customers: Record<string, unknown> = {};
   for (const row of list.rows) customers[row.key] = { summary: row, record: await f.call('customers.get', { key: row.key }) };
-  return { seasons, customers };
+  return { seasons, reports, customers };
 }
 
 /**
