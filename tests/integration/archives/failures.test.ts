@@ -75,6 +75,39 @@ describe('an error at any step of archiving', () => {
   }
 });
 
+describe('Cancel during the copy', () => {
+  it('stops the archiving: both files as they were, and the seasons archive fine afterwards', async () => {
+    const f = cloneFixture(base);
+    try {
+      const controller = new AbortController();
+      let copied = 0;
+      await expect(
+        archiveSeasons(f.db, f.db.dir, years, {
+          chunkRows: 150,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.phase === 'copy' && p.rows > 0 && !controller.signal.aborted) {
+              copied = p.rows;
+              controller.abort();
+            }
+          },
+        }),
+      ).rejects.toThrow(/Archivage annulé/);
+      // Cancelled part-way through the tickets, not before or after.
+      expect(copied).toBeGreaterThan(0);
+      expect(copied).toBeLessThan(unionCounts.tickets);
+      expect(countsOf(f)).toEqual(unionCounts);
+      expect(f.db.sqlite.prepare('SELECT count(*) FROM archive_files').pluck().get()).toBe(0);
+      expect(archiveFilesIn(f)).toEqual([]);
+      expect(await figuresOf(f)).toEqual(figures);
+      await archiveSeasons(f.db, f.db.dir, years);
+      expect(await figuresOf(f)).toEqual(figures);
+    } finally {
+      await f.db.cleanup();
+    }
+  });
+});
+
 /** A small seeded generator: the kill points are "random" but the same on every run. */
 function seeded(seed: number) {
   let s = seed >>> 0;
