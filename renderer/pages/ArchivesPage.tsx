@@ -1,18 +1,23 @@
 /**
  * Archives: the archive files with their seasons, size, counts, state and last verification;
- * attach, detach, verify; archive seasons (progress, cancel); open an archive from elsewhere
- * (read-only); back up to a folder and restore from one. Says what detaching changes, and
- * SQLite's limit of attached files.
+ * attach, detach, verify; archive seasons into a new file or add them to an archive; regroup
+ * archives into one file (progress, cancel); open an archive from elsewhere (read-only); back up
+ * to a folder and restore from one. Says what detaching changes, and SQLite's limit of attached
+ * files with the two ways to keep several seasons per file.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../shared/contract.js';
-import type { ArchiveFileInfo, ArchiveProgress, ArchiveVerification } from '../../shared/archives-types.js';
+import type { CallError, CallResult } from '../../shared/contract.js';
+import type { ArchiveProgress, ArchiveVerification } from '../../shared/archives-types.js';
 import { call, chooseFilesNatively, onEvent, transportKind } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { ProgressBar } from '../components/ProgressBar.js';
+import { ArchiveRow } from '../components/archives/ArchiveRow.js';
+import { ArchiveSeasonsPanel } from '../components/archives/ArchiveSeasonsPanel.js';
+import { MergeBar } from '../components/archives/MergeBar.js';
+import { archivedNotice, mergedNotice } from '../components/archives/move-notices.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
+import { mostMerged } from '../lib/archive-choices.js';
 
 export function ArchivesPage() {
   const { t } = useTranslation();
@@ -21,9 +26,12 @@ export function ArchivesPage() {
   const seasons = useCall('seasons.list', {});
   const [error, setError] = useState<CallError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | 'archive' | 'open' | 'backup' | null>(null);
+  // Where the last outcome is said: an archiving's or a regrouping's beside its own button (the
+  // page may be scrolled far from the top), the others at the top.
+  const [outcomeAt, setOutcomeAt] = useState<'top' | 'archive' | 'merge'>('top');
+  const [busy, setBusy] = useState<number | 'archive' | 'merge' | 'open' | 'backup' | null>(null);
   const [verification, setVerification] = useState<ArchiveVerification | null>(null);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [progress, setProgress] = useState<ArchiveProgress | null>(null);
   const [openPath, setOpenPath] = useState('');
   const [saveFolder, setSaveFolder] = useState('');
@@ -35,9 +43,10 @@ export function ArchivesPage() {
     archives.reload();
     seasons.reload();
   };
-  /** Runs a call; shows its error, or `done`'s message, and refreshes the lists. */
-  async function act<T>(key: typeof busy, run: () => Promise<{ ok: true; value: T } | { ok: false; error: CallError }>, done?: (value: T) => string | null) {
+  /** Runs a call; shows its error, or `done`'s message, and refreshes the lists. True when it succeeded. */
+  async function act<T>(key: typeof busy, run: () => Promise<CallResult<T>>, done?: (value: T) => string | null): Promise<boolean> {
     setBusy(key);
+    setOutcomeAt(key === 'archive' || key === 'merge' ? key : 'top');
     setError(null);
     setMessage(null);
     const result = await run();
@@ -46,17 +55,22 @@ export function ArchivesPage() {
     if (!result.ok) setError(result.error);
     else if (done) setMessage(done(result.value));
     refresh();
+    return result.ok;
   }
 
   const list = archives.value;
   const full = list !== null && list.attachedCount >= list.maxAttached;
   const archivedLabels = new Set(list?.files.flatMap((file) => file.seasons.map((s) => s.label)) ?? []);
   const archivable = (seasons.value ?? []).filter((s) => !archivedLabels.has(s.label));
+  // Ticks of files that no longer exist (regrouped, replaced) fall away with the new list.
+  const tickedFiles = list?.files.filter((file) => ticked.has(file.id)) ?? [];
 
-  const archive = () =>
-    act('archive', () => call('archives.archive', { seasons: [...chosen] }), (r) => {
-      setChosen(new Set());
-      return t('archives.archived', { seasons: r.file.seasons.map((s) => s.label).join(', '), name: r.file.name, tickets: f.number(r.moved.tickets) });
+  const archive = (chosen: string[], into: number | undefined) =>
+    act('archive', () => call('archives.archive', into === undefined ? { seasons: chosen } : { seasons: chosen, into }), (r) => archivedNotice(t, f, chosen, r, list?.folder ?? ''));
+  const merge = () =>
+    act('merge', () => call('archives.merge', { files: tickedFiles.map((file) => file.id) }), (r) => {
+      setTicked(new Set());
+      return mergedNotice(t, f, r, list?.folder ?? '');
     });
 
   async function openArchive(event: FormEvent) {
@@ -64,13 +78,23 @@ export function ArchivesPage() {
     let path = openPath.trim();
     if (transportKind === 'electron' && !path) {
       const chosenFiles = await chooseFilesNatively();
-      if (!chosenFiles.ok) return setError(chosenFiles.error);
+      if (!chosenFiles.ok) {
+        setOutcomeAt('top');
+        return setError(chosenFiles.error);
+      }
       path = chosenFiles.value[0] ?? '';
     }
     if (!path) return;
     await act('open', () => call('archives.open', { path }));
     setOpenPath('');
   }
+
+  const outcome = (
+    <>
+      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+      {message && <p className="notice" role="status">{message}</p>}
+    </>
+  );
 
   return (
     <section className="archives-page">
@@ -82,44 +106,62 @@ export function ArchivesPage() {
       <p className="warning" data-testid="detach-explained">{t('archives.detachExplained')}</p>
       {full ? <p className="warning" role="status">{t('archives.limitReached', { max: list.maxAttached })}</p> : <p className="muted">{t('archives.limitExplained', { max: list?.maxAttached ?? 10 })}</p>}
       {archives.error && <ErrorMessage error={archives.error} onRetry={refresh} />}
-      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
-      {message && <p className="notice" role="status">{message}</p>}
+      {outcomeAt === 'top' && outcome}
 
       <div className="panel">
         {list && list.files.length === 0 && <p className="muted">{t('archives.none')}</p>}
         {list && list.files.length > 0 && (
-          <table className="dense archive-files">
-            <thead>
-              <tr>
-                <th>{t('archives.columns.file')}</th>
-                <th>{t('archives.columns.seasons')}</th>
-                <th className="num">{t('archives.columns.size')}</th>
-                <th className="num">{t('archives.columns.rows')}</th>
-                <th>{t('archives.columns.state')}</th>
-                <th>{t('archives.columns.verified')}</th>
-                <th>{t('archives.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.files.map((file) => (
-                <ArchiveRow
-                  key={file.id}
-                  file={file}
-                  busy={busy === file.id}
-                  attachDisabled={full || busy !== null}
-                  onAttach={() => act(file.id, () => call('archives.attach', { id: file.id }))}
-                  onDetach={() => act(file.id, () => call('archives.detach', { id: file.id }))}
-                  onVerify={() =>
-                    act(file.id, () => call('archives.verify', { id: file.id }), (v) => {
-                      setVerification(v);
-                      return null;
-                    })
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
+          <>
+            <div className="archive-files-scroll">
+              <table className="dense archive-files">
+                <thead>
+                  <tr>
+                    <th className="tick" title={t('archives.merge.columnTitle')}>
+                      {t('archives.columns.merge')}
+                    </th>
+                    <th>{t('archives.columns.file')}</th>
+                    <th>{t('archives.columns.seasons')}</th>
+                    <th className="num">{t('archives.columns.size')}</th>
+                    <th className="num">{t('archives.columns.rows')}</th>
+                    <th>{t('archives.columns.state')}</th>
+                    <th>{t('archives.columns.verified')}</th>
+                    <th>{t('archives.columns.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.files.map((file) => (
+                    <ArchiveRow
+                      key={file.id}
+                      file={file}
+                      busy={busy === file.id}
+                      attachDisabled={full || busy !== null}
+                      ticked={ticked.has(file.id)}
+                      tickDisabled={busy !== null}
+                      onTick={(on) => {
+                        const next = new Set(ticked);
+                        if (on) next.add(file.id);
+                        else next.delete(file.id);
+                        setTicked(next);
+                      }}
+                      onAttach={() => act(file.id, () => call('archives.attach', { id: file.id }))}
+                      onDetach={() => act(file.id, () => call('archives.detach', { id: file.id }))}
+                      onVerify={() =>
+                        act(file.id, () => call('archives.verify', { id: file.id }), (v) => {
+                          setVerification(v);
+                          return null;
+                        })
+                      }
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {list.files.length > 1 && (
+              <MergeBar ticked={tickedFiles} most={mostMerged(list)} locked={busy !== null} running={busy === 'merge'} progress={progress} onMerge={() => void merge()} />
+            )}
+          </>
         )}
+        {outcomeAt === 'merge' && outcome}
         {list && <p className="muted mono">{list.folder}</p>}
       </div>
 
@@ -141,46 +183,11 @@ export function ArchivesPage() {
         </div>
       )}
 
-      <div className="panel">
-        <h2>{t('archives.archiveTitle')}</h2>
-        <p className="muted">{t('archives.archiveHelp')}</p>
-        {archivable.length === 0 ? (
-          <p className="muted">{t('archives.noSeason')}</p>
-        ) : (
-          <div className="toolbar">
-            {archivable.map((season) => (
-              <label key={season.label} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(season.label)}
-                  disabled={busy !== null}
-                  onChange={(event) => {
-                    const next = new Set(chosen);
-                    if (event.target.checked) next.add(season.label);
-                    else next.delete(season.label);
-                    setChosen(next);
-                  }}
-                />
-                {season.label} <span className="muted">({f.number(season.tickets)})</span>
-              </label>
-            ))}
-            <button type="button" className="primary" disabled={chosen.size === 0 || busy !== null || full} onClick={() => void archive()}>
-              {t('archives.archiveButton', { count: chosen.size })}
-            </button>
-          </div>
-        )}
-        {busy === 'archive' && (
-          <div>
-            <p className="busy">
-              {t('archives.archiving')} {progress ? t(`archives.phase.${progress.phase}`) : ''}
-            </p>
-            <ProgressBar percent={progress?.percent ?? 0} label={t('archives.archiving')} />
-            <button type="button" onClick={() => void call('archives.cancel', {})}>
-              {t('archives.cancel')}
-            </button>
-          </div>
-        )}
-      </div>
+      {list && (
+        <ArchiveSeasonsPanel list={list} archivable={archivable} locked={busy !== null} running={busy === 'archive'} progress={progress} onArchive={archive}>
+          {outcomeAt === 'archive' && outcome}
+        </ArchiveSeasonsPanel>
+      )}
 
       <div className="panel">
         <h2>{t('archives.openTitle')}</h2>
@@ -223,53 +230,5 @@ export function ArchivesPage() {
         </form>
       </div>
     </section>
-  );
-}
-
-function ArchiveRow(props: {
-  file: ArchiveFileInfo;
-  busy: boolean;
-  attachDisabled: boolean;
-  onAttach: () => void;
-  onDetach: () => void;
-  onVerify: () => void;
-}) {
-  const { file } = props;
-  const { t } = useTranslation();
-  const f = useFormat();
-  const sum = (key: 'tickets' | 'orders' | 'performances') => file.seasons.reduce((total, s) => total + s[key], 0);
-  const state = file.problem ?? (file.attached ? t('archives.state.attached') : t('archives.state.detached'));
-  return (
-    <tr data-testid="archive-row">
-      <td>
-        <strong>{file.name}</strong>
-        {file.readOnly && <span className="chip">{t('archives.state.readOnly')}</span>}
-      </td>
-      <td>{file.seasons.map((s) => s.label).join(', ')}</td>
-      <td className="num">{file.sizeBytes === null ? t('archives.state.missing') : f.bytes(file.sizeBytes)}</td>
-      <td className="num">
-        {f.number(sum('tickets'))} · {f.number(sum('orders'))} · {f.number(sum('performances'))}
-      </td>
-      <td className={file.problem ? 'bad' : undefined}>{state}</td>
-      <td>
-        {file.verifiedAt === null
-          ? t('archives.never')
-          : t(file.verifiedOk ? 'archives.verifiedOk' : 'archives.verifiedBad', { date: f.dateTime(file.verifiedAt) })}
-      </td>
-      <td className="actions">
-        {file.attached && !file.problem ? (
-          <button type="button" onClick={props.onDetach} disabled={props.busy}>
-            {t('archives.detach')}
-          </button>
-        ) : (
-          <button type="button" onClick={props.onAttach} disabled={props.busy || props.attachDisabled}>
-            {t('archives.attach')}
-          </button>
-        )}{' '}
-        <button type="button" onClick={props.onVerify} disabled={props.busy}>
-          {t('archives.verify')}
-        </button>
-      </td>
-    </tr>
   );
 }
