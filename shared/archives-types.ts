@@ -49,6 +49,8 @@ export interface ArchiveResult {
   verification: { rowsChecked: number; checksum: string };
   /** Archive files the new one took over (« Ajouter à une archive », « Regrouper »), now in `archives/remplacees/`. */
   replacedFiles: string[];
+  /** Where those files now are (`archives/remplacees/`); null when none was replaced. */
+  replacedFolder: string | null;
 }
 
 export interface ArchiveVerification {

@@ -37,9 +37,3 @@ export const mostMerged = (list: ArchiveList) => list.maxAttached - 1;
 
 /** The file name at the end of a path (Windows or POSIX). */
 export const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
-
-/** The folder the engine puts replaced files in: `<archives folder>/remplacees`. */
-export function replacedFolderOf(archivesFolder: string): string {
-  const separator = archivesFolder.includes('\\') && !archivesFolder.includes('/') ? '\\' : '/';
-  return `${archivesFolder.replace(/[\\/]+$/, '')}${separator}remplacees`;
-}

@@ -66,11 +66,11 @@ export function ArchivesPage() {
   const tickedFiles = list?.files.filter((file) => ticked.has(file.id)) ?? [];
 
   const archive = (chosen: string[], into: number | undefined) =>
-    act('archive', () => call('archives.archive', into === undefined ? { seasons: chosen } : { seasons: chosen, into }), (r) => archivedNotice(t, f, chosen, r, list?.folder ?? ''));
+    act('archive', () => call('archives.archive', into === undefined ? { seasons: chosen } : { seasons: chosen, into }), (r) => archivedNotice(t, f, chosen, r));
   const merge = () =>
     act('merge', () => call('archives.merge', { files: tickedFiles.map((file) => file.id) }), (r) => {
       setTicked(new Set());
-      return mergedNotice(t, f, r, list?.folder ?? '');
+      return mergedNotice(t, f, r);
     });
 
   async function openArchive(event: FormEvent) {

@@ -291,5 +291,6 @@ async function moveIntoNewFile(
     durationMs: Date.now() - started,
     verification: { rowsChecked: ARCHIVED_TABLES.reduce((sum, t) => sum + written.manifest.counts[t], 0), checksum: written.manifest.checksum },
     replacedFiles: replaced,
+    replacedFolder: replaced.length > 0 ? replacedFolder(dataDir) : null,
   };
 }

@@ -60,7 +60,7 @@ export function ArchiveSeasonsPanel(props: {
                     setChosen(next);
                   }}
                 />
-                {season.label} <span className="muted">({f.number(season.tickets)})</span>
+                {season.label} <span className="muted">({t('archives.seasonTickets', { count: season.tickets, tickets: f.number(season.tickets) })})</span>
               </label>
             ))}
           </div>

@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ArchiveResult } from '../../../shared/archives-types.js';
-import { fileNameOf, replacedFolderOf } from '../../lib/archive-choices.js';
+import { fileNameOf } from '../../lib/archive-choices.js';
 
 type Format = { number: (value: number) => string };
 
@@ -12,24 +12,24 @@ const labels = (result: ArchiveResult) => result.file.seasons.map((s) => s.label
 const fileTickets = (result: ArchiveResult) => result.file.seasons.reduce((total, s) => total + s.tickets, 0);
 
 /** After « Archiver »: into a new file, or added to an archive (the old file is put aside). */
-export function archivedNotice(t: TFunction, f: Format, seasons: string[], result: ArchiveResult, archivesFolder: string): string {
+export function archivedNotice(t: TFunction, f: Format, seasons: string[], result: ArchiveResult): string {
   const moved = { seasons: [...seasons].sort().join(', '), name: result.file.name, tickets: f.number(result.moved.tickets) };
   if (result.replacedFiles.length === 0) return t('archives.archived', moved);
   return t('archives.added', {
     ...moved,
     all: labels(result),
     replaced: result.replacedFiles.map(fileNameOf).join(', '),
-    folder: replacedFolderOf(archivesFolder),
+    folder: result.replacedFolder ?? '',
   });
 }
 
 /** After « Regrouper »: the new file, its seasons, and the replaced files put aside. */
-export function mergedNotice(t: TFunction, f: Format, result: ArchiveResult, archivesFolder: string): string {
+export function mergedNotice(t: TFunction, f: Format, result: ArchiveResult): string {
   return t('archives.merge.done', {
     name: result.file.name,
     seasons: labels(result),
     tickets: f.number(fileTickets(result)),
     replaced: result.replacedFiles.map(fileNameOf).join(', '),
-    folder: replacedFolderOf(archivesFolder),
+    folder: result.replacedFolder ?? '',
   });
 }

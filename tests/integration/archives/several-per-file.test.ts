@@ -80,7 +80,8 @@ describe('regrouping two archives, then adding a season to the result', () => {
     expect(result.replacedFiles.sort()).toEqual([first.path, second.path].sort());
     for (const old of [first, second]) {
       expect(existsSync(old.path)).toBe(false);
-      expect(existsSync(join(f.db.dir, 'archives', 'remplacees', old.name))).toBe(true);
+      expect(existsSync(join(result.replacedFolder!, old.name))).toBe(true);
+      expect(result.replacedFolder).toBe(join(f.db.dir, 'archives', 'remplacees'));
     }
     expect(archivesIn(f)).toEqual([list.files[0].name]);
     const inFile = rowsInFile(list.files[0].path);

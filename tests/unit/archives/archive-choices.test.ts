@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveFileInfo, ArchiveList } from '../../../shared/archives-types.js';
-import { destinationsOf, fileNameOf, mostMerged, replacedFolderOf, unchangeable } from '../../../renderer/lib/archive-choices.js';
+import { destinationsOf, fileNameOf, mostMerged, unchangeable } from '../../../renderer/lib/archive-choices.js';
 
 let nextId = 1;
 const file = (over: Partial<ArchiveFileInfo> = {}): ArchiveFileInfo => ({
@@ -54,10 +54,5 @@ describe('the paths the notices name', () => {
   it('the file name of a POSIX or Windows path', () => {
     expect(fileNameOf('/data/archives/parterre-2021-2022.sqlite')).toBe('parterre-2021-2022.sqlite');
     expect(fileNameOf('C:\\Parterre\\archives\\parterre-2021-2022.sqlite')).toBe('parterre-2021-2022.sqlite');
-  });
-  it('the folder replaced files are put aside in, with the folder’s own separator', () => {
-    expect(replacedFolderOf('/data/archives')).toBe('/data/archives/remplacees');
-    expect(replacedFolderOf('/data/archives/')).toBe('/data/archives/remplacees');
-    expect(replacedFolderOf('C:\\Parterre\\archives')).toBe('C:\\Parterre\\archives\\remplacees');
   });
 });
