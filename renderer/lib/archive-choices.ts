@@ -27,8 +27,8 @@ export function destinationsOf(list: ArchiveList): Destinations {
   const full = list.attachedCount >= list.maxAttached;
   return {
     newFileAllowed: !full,
-    // At the limit only an attached archive will do: its new file takes the place it frees.
-    targets: list.files.filter((file) => unchangeable(file) === null && (!full || (file.attached && file.problem === null))),
+    // Only an attached archive: the seasons stay in the figures, and its new file takes the place it frees.
+    targets: list.files.filter((file) => unchangeable(file) === null && file.attached && file.problem === null),
   };
 }
 

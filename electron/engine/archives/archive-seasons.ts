@@ -136,9 +136,23 @@ async function moveIntoNewFile(
   } catch (error) {
     throw error instanceof ArchiveFileError ? refusal(error) : error;
   }
-  // The new file takes one place among the attached files, and frees those of the files it takes over.
+  // The new file is in the figures as its sources were, so that no figure changes: seasons of the
+  // main file (in the figures) may only join an attached archive, and a regrouping takes files
+  // that are all attached (the new one is) or all detached (it is too, and takes no place).
   const wasAttached = files.filter((f) => attachedOf(sqlite).has(f.row.id));
-  if (attachedCount(sqlite) - wasAttached.length >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
+  const detachedSource = files.find((f) => !attachedOf(sqlite).has(f.row.id));
+  if (seasons.length > 0 && detachedSource) {
+    throw new EngineError(
+      'VALIDATION',
+      `« ${basename(detachedSource.path)} » est détachée : attachez-la d’abord, ou archivez dans un nouveau fichier (ses saisons rejoindraient sinon tous les chiffres).`,
+    );
+  }
+  if (seasons.length === 0 && wasAttached.length > 0 && detachedSource) {
+    throw new EngineError('VALIDATION', 'Regroupez des archives toutes attachées, ou toutes détachées : un regroupement ne change aucun chiffre. Attachez ou détachez d’abord les autres.');
+  }
+  const inFigures = seasons.length > 0 || wasAttached.length > 0;
+  // The new file takes one place among the attached files, and frees those of the files it takes over.
+  if (inFigures && attachedCount(sqlite) - wasAttached.length >= MAX_ATTACHED) throw new EngineError('BAD_FILE', tooManyMessage(), { reason: 'LIMIT' });
 
   progress('backup', 0);
   const backupPath = backupBeforeChange(db, 'archive');
@@ -186,10 +200,12 @@ async function moveIntoNewFile(
       detachQuietly(sqlite, f.row.id);
       detached.push(f);
     }
-    attachAs(sqlite, finalPath, alias);
-    attachedOf(sqlite).set(fileId, alias);
-    newAttached = true;
-    refreshViews(sqlite);
+    if (inFigures) {
+      attachAs(sqlite, finalPath, alias);
+      attachedOf(sqlite).set(fileId, alias);
+      newAttached = true;
+      refreshViews(sqlite);
+    }
     step('attached');
     progress('clean', 85, totalTickets, totalTickets);
     // Foreign keys are kept by construction here (a season's tickets all leave with its
@@ -213,7 +229,7 @@ async function moveIntoNewFile(
         sqlite.prepare('DELETE FROM main.archives WHERE file = ?').run(f.row.path);
         sqlite.prepare('DELETE FROM main.archive_files WHERE id = ?').run(f.row.id);
       }
-      registerFile(sqlite, name, written.manifest, { readOnly: false, maxIds: written.maxIds, id: fileId });
+      registerFile(sqlite, name, written.manifest, { readOnly: false, maxIds: written.maxIds, id: fileId, attached: inFigures });
       sqlite.prepare('UPDATE main.archive_files SET verified_at = ?, verified_ok = 1 WHERE id = ?').run(localNow(), fileId);
       // The id floors of the files taken over stay (ids of rows in no file any more are never reused).
       sqlite
@@ -239,7 +255,8 @@ async function moveIntoNewFile(
       }
       step('deleted');
       progress('indicators', 92, totalTickets, totalTickets);
-      recomputeOverUnion(sqlite);
+      // Detached files regrouped: the attached set, and so every figure, is unchanged.
+      if (inFigures) recomputeOverUnion(sqlite);
       step('rebuilt');
       sqlite.exec('COMMIT');
     } catch (error) {

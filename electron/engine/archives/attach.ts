@@ -310,19 +310,20 @@ export function registerFile(
   sqlite: Database.Database,
   storedPath: string,
   manifest: InspectedArchive['manifest'],
-  options: { readOnly: boolean; maxIds: Record<'shows' | 'performances' | 'orders' | 'tickets', number>; id?: number },
+  options: { readOnly: boolean; maxIds: Record<'shows' | 'performances' | 'orders' | 'tickets', number>; id?: number; attached?: boolean },
 ): number {
   const id = Number(
     sqlite
       .prepare(
         `INSERT INTO main.archive_files (id, path, created_at, read_only, attached, checksum, max_show_id, max_performance_id, max_order_id, max_ticket_id)
-         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         options.id ?? null,
         storedPath,
         manifest.createdAt,
         options.readOnly ? 1 : 0,
+        options.attached === false ? 0 : 1,
         manifest.checksum,
         options.maxIds.shows,
         options.maxIds.performances,
@@ -331,8 +332,9 @@ export function registerFile(
       ).lastInsertRowid,
   );
   const insert = sqlite.prepare(
-    'INSERT INTO main.archives (season_year, file, created_at, tickets, checksum, attached, orders, performances, shows) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
+    'INSERT INTO main.archives (season_year, file, created_at, tickets, checksum, attached, orders, performances, shows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const s of manifest.seasons) insert.run(s.seasonYear, storedPath, manifest.createdAt, s.tickets, manifest.checksum, s.orders, s.performances, s.shows);
+  const attached = options.attached === false ? 0 : 1;
+  for (const s of manifest.seasons) insert.run(s.seasonYear, storedPath, manifest.createdAt, s.tickets, manifest.checksum, attached, s.orders, s.performances, s.shows);
   return id;
 }

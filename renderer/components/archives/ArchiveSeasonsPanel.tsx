@@ -87,7 +87,7 @@ export function ArchiveSeasonsPanel(props: {
                 {targets.length === 0 && <option value="">{t('archives.destination.noTarget')}</option>}
                 {targets.map((file) => (
                   <option key={file.id} value={file.id}>
-                    {t(file.attached ? 'archives.destination.option' : 'archives.destination.optionDetached', {
+                    {t('archives.destination.option', {
                       name: file.name,
                       seasons: file.seasons.map((s) => s.label).join(', '),
                     })}

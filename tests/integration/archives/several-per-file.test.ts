@@ -176,6 +176,33 @@ describe('refusals', () => {
   });
 });
 
+describe('a new file is in the figures as its sources were: no figure changes', () => {
+  it('refuses seasons into a detached archive and a regrouping of attached with detached; detached files regroup detached', async () => {
+    const g = cloneFixture(f, { withArchives: true });
+    try {
+      const everything = await allFigures(g);
+      const [a] = (await listOf(g)).files;
+      await g.call('archives.detach', { id: a.id });
+      expect(await g.refusal('archives.archive', { seasons: [label(3)], into: a.id })).toMatch(/est détachée : attachez-la d’abord/);
+      const b = (await g.call('archives.archive', { seasons: [label(3)] })).file;
+      expect(await g.refusal('archives.merge', { files: [a.id, b.id] })).toMatch(/toutes attachées, ou toutes détachées/);
+      await g.call('archives.detach', { id: b.id });
+      const bothDetached = await allFigures(g);
+      expect(bothDetached.seasons).toEqual([]);
+      const merged = await g.call('archives.merge', { files: [a.id, b.id] });
+      expect(merged.file.attached).toBe(false);
+      const list = await listOf(g);
+      expect(list.files.map((x) => [x.attached, x.seasons.length])).toEqual([[false, 4]]);
+      expect(list.attachedCount).toBe(0);
+      expect(await allFigures(g)).toEqual(bothDetached);
+      await g.call('archives.attach', { id: merged.file.id });
+      expect(await allFigures(g)).toEqual(everything);
+    } finally {
+      await g.db.cleanup();
+    }
+  });
+});
+
 describe('the limit of attached files', () => {
   it('at the limit a new file is refused with the explanation, adding to an attached one works', async () => {
     const g = cloneFixture(f, { withArchives: true });

@@ -25,10 +25,10 @@ describe('where the Archives screen lets ticked seasons go', () => {
   const readOnly = file({ readOnly: true });
   const missing = file({ attached: false, sizeBytes: null });
 
-  it('below the limit: a new file, or any archive Parterre wrote and can find', () => {
+  it('below the limit: a new file, or an attached archive Parterre wrote (a detached one would bring its seasons back into the figures)', () => {
     const d = destinationsOf(listOf([attached, detached, readOnly, missing], 2));
     expect(d.newFileAllowed).toBe(true);
-    expect(d.targets.map((f) => f.id)).toEqual([attached.id, detached.id]);
+    expect(d.targets.map((f) => f.id)).toEqual([attached.id]);
   });
 
   it('at the limit (10 of 10): no new file, and only an attached archive (its place is reused)', () => {
