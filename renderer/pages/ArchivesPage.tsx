@@ -135,6 +135,7 @@ export function ArchivesPage() {
                       file={file}
                       busy={busy === file.id}
                       attachDisabled={full || busy !== null}
+                      attachTitle={full ? t('archives.attachFull', { max: list.maxAttached }) : undefined}
                       ticked={ticked.has(file.id)}
                       tickDisabled={busy !== null}
                       onTick={(on) => {

@@ -24,6 +24,8 @@ export function ArchiveRow(props: {
   file: ArchiveFileInfo;
   busy: boolean;
   attachDisabled: boolean;
+  /** Why « Attacher » is greyed out, when it is for SQLite's limit. */
+  attachTitle?: string;
   ticked: boolean;
   tickDisabled: boolean;
   onTick: (ticked: boolean) => void;
@@ -77,7 +79,7 @@ export function ArchiveRow(props: {
             {t('archives.detach')}
           </button>
         ) : (
-          <button type="button" onClick={props.onAttach} disabled={props.busy || props.attachDisabled}>
+          <button type="button" onClick={props.onAttach} disabled={props.busy || props.attachDisabled} title={props.attachTitle}>
             {t('archives.attach')}
           </button>
         )}{' '}
