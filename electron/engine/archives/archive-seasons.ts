@@ -177,7 +177,11 @@ async function moveIntoNewFile(
     finalPath,
     {
       chunkRows,
-      onStep: step,
+      onStep: (name) => {
+        // Copied: what follows is the verification of the new file.
+        if (name === 'copied') progress('verify', 78);
+        step(name);
+      },
       onCopy: async (rows, total) => {
         progress('copy', 5 + (70 * rows) / Math.max(1, total), rows, total);
         await yieldToEvents();
@@ -186,7 +190,6 @@ async function moveIntoNewFile(
     },
   );
   const totalTickets = written.manifest.counts.tickets;
-  progress('verify', 80, totalTickets, totalTickets);
 
   const fileId = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM main.archive_files').pluck().get() as number) + 1;
   const alias = aliasOf(fileId);
