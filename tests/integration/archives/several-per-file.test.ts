@@ -287,6 +287,32 @@ describe('an error at any step of a regrouping', () => {
     });
   }
 
+  it('Cancel during the copy leaves every file as it was', async () => {
+    const g = cloneFixture(base, { withArchives: true });
+    try {
+      const unionBefore = counts(g);
+      const controller = new AbortController();
+      await expect(
+        mergeArchives(g.db, g.db.dir, [1, 2], {
+          chunkRows: 50,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.phase === 'copy' && p.rows > 0) controller.abort();
+          },
+        }),
+      ).rejects.toThrow(/Archivage annulé/);
+      expect(counts(g)).toEqual(unionBefore);
+      expect((await listOf(g)).files.map((x) => [x.id, x.attached])).toEqual([
+        [1, true],
+        [2, true],
+      ]);
+      expect(archivesIn(g)).toEqual(baseFiles);
+      expect(await lightFigures(g)).toEqual(baseFigures);
+    } finally {
+      await g.db.cleanup();
+    }
+  });
+
   for (const [step, occurrence] of [
     ['copy', 2],
     ['written', 1],
