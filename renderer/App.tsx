@@ -29,7 +29,7 @@ export function App() {
   // Re-read on each visit of the home page: an import may just have filled the base.
   const info = useCall('app.info', route.page === 'home' ? {} : null);
   // Another database opened (the demonstration, or back to the venue's) or the open one emptied:
-  // every page reads afresh, and the home page chooses again between welcome and customers.
+  // every page reads afresh, and the home page chooses again between welcome and the dashboard.
   const open = useOpenDatabase();
   const generation = open ? `${open.path}|${open.counts.tickets === 0}` : '';
   const { reload } = info;
@@ -64,11 +64,12 @@ export function App() {
   else if (info.error) page = <ErrorMessage error={info.error} onRetry={info.reload} />;
   else if (!info.value) page = <p className="muted">{t('app.loading')}</p>;
   else if (info.value.counts.customers === 0 && info.value.counts.tickets === 0) page = <WelcomePage />;
-  else page = <CustomersPage />;
+  // The marketing team's first question is the season's: the dashboard (the sidebar's first item).
+  else page = <DashboardPage />;
 
   return (
     <div className="shell">
-      <Sidebar current={route.page === 'home' && info.value && info.value.counts.tickets > 0 ? 'customers' : route.page} />
+      <Sidebar current={route.page === 'home' && info.value && info.value.counts.tickets > 0 ? 'dashboard' : route.page} />
       {/* Keyed by the database kind: a switch remounts the page, which reads the other base. */}
       <main className="content" key={open?.kind ?? 'own'}>
         {page}

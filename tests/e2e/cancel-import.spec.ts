@@ -29,8 +29,8 @@ test('Cancel during an import leaves the database as before', async ({ page }) =
   expect(countsBefore.tickets).toBeGreaterThan(0);
 
   await page.goto(app.url);
-  // A base with data opens on the customer list.
-  await expect(page.getByRole('heading', { name: 'Spectateurs' })).toBeVisible();
+  // A base with data opens on the dashboard.
+  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
   await page.getByRole('link', { name: 'Importer' }).click();
   await page.getByTestId('file-input').setInputFiles(big.path);
   await expect(page.getByRole('article', { name: 'gros-export.csv' })).toBeVisible({ timeout: 120_000 });

@@ -122,7 +122,7 @@ test('the demonstration opens apart, is always shown, and can be left', async ({
   await page.getByRole('button', { name: 'Ouvrir la démonstration (base à part)' }).click();
   await expect(badge).toHaveAttribute('data-kind', 'demo');
   await page.goto(`${app.origin}/#/`);
-  await expect(page.getByRole('heading', { name: 'Spectateurs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
   await badge.getByRole('button', { name: 'Quitter la démonstration' }).click();
   await expect(page.getByRole('heading', { name: 'Bienvenue dans Parterre' })).toBeVisible();
   await expect(badge).toHaveAttribute('data-kind', 'own');
