@@ -53,7 +53,7 @@ export const SEASON_FORMULAS: Record<SeasonFigure, Formula> = {
     en: 'Spectators of the season absent from the previous season but present in an earlier one',
   },
   retentionRate: {
-    fr: 'Spectateurs revenus / spectateurs de la saison précédente (— si elle n’en a aucun)',
+    fr: 'Spectateurs fidèles / spectateurs de la saison précédente (— si elle n’en a aucun)',
     en: 'Returning spectators / spectators of the previous season (— when it has none)',
   },
   churnRate: { fr: '1 − taux de fidélisation', en: '1 − retention rate' },

@@ -39,7 +39,7 @@ export function printImportSummary(summary: ImportSummary): string {
 export function printSeasons(seasons: SeasonIndicators[]): string {
   if (seasons.length === 0) return 'Aucune saison : importez un export d’abord (parterre import FICHIER, ou parterre demo).';
   return renderTable(
-    ['Saison', 'Billets', 'Payants', 'Exonérés', 'Recettes', 'Commandes', 'Spectateurs', 'Nouveaux', 'Revenus', 'Réactivés', 'Rétention', 'Abonnés', 'Remplissage'],
+    ['Saison', 'Billets', 'Payants', 'Exonérés', 'Recettes', 'Commandes', 'Spectateurs', 'Nouveaux', 'Fidèles', 'Réactivés', 'Rétention', 'Abonnés', 'Remplissage'],
     seasons.map((s) => [
       s.label,
       formatNumber(s.tickets),

@@ -46,7 +46,7 @@ const INDICATORS: [keyof SeasonIndicators, string, (value: number | null) => str
   ['performances', 'Représentations', (v) => numberCell(v)],
   ['spectators', 'Spectateurs', (v) => numberCell(v)],
   ['newSpectators', 'Nouveaux spectateurs', (v) => numberCell(v)],
-  ['returning', 'Spectateurs revenus', (v) => numberCell(v)],
+  ['returning', 'Spectateurs fidèles', (v) => numberCell(v)],
   ['reactivated', 'Spectateurs réactivés', (v) => numberCell(v)],
   ['retentionRate', 'Taux de fidélisation (%)', percent],
   ['tickets', 'Billets', (v) => numberCell(v)],
