@@ -55,6 +55,7 @@ export function printSeasons(seasons: SeasonIndicators[]): string {
       formatNumber(s.subscribers),
       orDash(s.fillRate, formatPercent),
     ]),
+    `l${'r'.repeat(12)}`,
   );
 }
 
@@ -71,6 +72,7 @@ export function printCustomers(rows: CustomerSummary[], total: number): string {
       orDash(c.lastPurchase, formatDate),
       c.bands?.lifetimeValueCents ?? dash,
     ]),
+    'lllrrrll',
   );
   return `${table}\n${formatNumber(rows.length)} sur ${formatNumber(total)} spectateurs`;
 }
@@ -89,5 +91,6 @@ export function printQuartiles(q: Quartiles): string {
       row('Panier moyen', q.averageBasketCents, formatMoney),
       row('Billets par commande', q.ticketsPerOrder, decimal),
     ],
+    'lrrr',
   );
 }

@@ -126,7 +126,7 @@ export async function runSegmentCli(argv: string[], io: CliIo): Promise<number> 
         io.stdout(
           json
             ? `${JSON.stringify(segments, null, 2)}\n`
-            : `${renderTable(['id', 'nom', 'modifié le'], segments.map((s) => [String(s.id), s.name, s.updatedAt.slice(0, 10)]))}\n`,
+            : `${renderTable(['id', 'nom', 'modifié le'], segments.map((s) => [String(s.id), s.name, s.updatedAt.slice(0, 10)]), 'rll')}\n`,
         );
       };
     } else if (action === 'save') {
