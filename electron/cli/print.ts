@@ -80,7 +80,7 @@ export function printCustomers(rows: CustomerSummary[], total: number): string {
 export function printQuartiles(q: Quartiles): string {
   const row = (label: string, cuts: [number, number, number] | null, format: (v: number) => string) => [
     label,
-    ...(cuts ? cuts.map(format) : [dash, dash, dash]),
+    ...(cuts ? cuts.map((cut) => format(cut)) : [dash, dash, dash]),
   ];
   const decimal = (v: number) => formatNumber(v, 2);
   return renderTable(
