@@ -12,7 +12,7 @@ import { StreamDecoder, MixedEncodingError } from './decoder.js';
 import type { Newline } from '../propose/detect.js';
 import { locateInText } from './locate.js';
 import { openImportFile } from './open-file.js';
-import { createRecordSplitter, type PlainLineSink, type RecordProblem } from './record-splitter.js';
+import { createRecordSplitter, type PlainLineSink, type RecordProblem, type SplitterOptions } from './record-splitter.js';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -28,7 +28,7 @@ export interface RecordSink {
   chunk(bytesRead: number, linesRead: number): Promise<void>;
 }
 
-export interface StreamOptions {
+export interface StreamOptions extends Pick<SplitterOptions, 'minColumns' | 'dataFrom'> {
   path: string;
   /** The name shown to the user, for messages. */
   name: string;
@@ -37,9 +37,6 @@ export interface StreamOptions {
   encodingSettled: boolean;
   separator: Separator;
   newline: Newline;
-  /** The header's columns, and the line after it (see createRecordSplitter). */
-  minColumns?: number;
-  dataFrom?: number;
 }
 
 export interface StreamResult {

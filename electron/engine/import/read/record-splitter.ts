@@ -15,7 +15,6 @@ import Papa from 'papaparse';
 import type { Separator } from '../../../../shared/types.js';
 import { fixWindows1252, nextC1 } from './decoder.js';
 import { countLineBreaks, type Newline } from '../propose/detect.js';
-import type { StreamOptions } from './csv-stream.js';
 import { detach } from './text.js';
 
 /** A line longer than this is no line of an export: it is rejected as too long (and not kept whole). */
@@ -31,7 +30,10 @@ const TOO_LONG_PREVIEW = 200;
  */
 export type RecordProblem = 'unterminated' | 'misplaced' | 'too-long' | null;
 
-export interface SplitterOptions extends Pick<StreamOptions, 'minColumns' | 'dataFrom'> {
+export interface SplitterOptions {
+  /** The header's columns, and the line after it (see createRecordSplitter). */
+  minColumns?: number;
+  dataFrom?: number;
   /** MAX_QUOTED_LINES and MAX_RECORD_CHARS, smaller in tests. */
   maxQuotedLines?: number;
   maxRecordChars?: number;
