@@ -4,12 +4,8 @@
  * app shows them on hover (DOMAIN.md). Keys are the field names of SeasonIndicators and
  * CustomerSummary.
  */
+import type { Formula } from './formula.js';
 import type { CustomerSummary, SeasonIndicators } from './types.js';
-
-export interface Formula {
-  fr: string;
-  en: string;
-}
 
 type SeasonFigure = Exclude<keyof SeasonIndicators, 'seasonYear' | 'label'>;
 type CustomerFigure = Exclude<keyof CustomerSummary, 'id' | 'key' | 'name' | 'email' | 'postalCode' | 'city' | 'bands'>;

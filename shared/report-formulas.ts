@@ -2,7 +2,7 @@
  * The formulas behind the season report's own figures (the season indicators' are in
  * indicator-formulas.ts), French first, shown on hover like every other figure (DOMAIN.md).
  */
-import type { Formula } from './indicator-formulas.js';
+import type { Formula } from './formula.js';
 
 export const REPORT_FORMULAS = {
   change: {

@@ -1,8 +1,23 @@
 /** Command-line parsing: `parterre <command> [args] [--options]`, with node's own parseArgs. */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseQuarter, quarterLabel } from '../../shared/sibil.js';
+import { defaultDbPath } from '../data-dir.js';
 
 export class UsageError extends Error {}
+
+/**
+ * What a failed command writes on stderr, and its exit code: a usage error 2, followed by the
+ * usage; anything else (the engine refused, a file is unreadable…) 1, the message alone.
+ */
+export function reportFailure(error: unknown, usage: string, stderr: (text: string) => void): number {
+  if (error instanceof UsageError) {
+    stderr(`parterre : ${error.message}\n\n${usage}\n`);
+    return 2;
+  }
+  stderr(`parterre : ${(error as Error).message}\n`);
+  return 1;
+}
 
 export const USAGE = `Usage : parterre <commande> [options]
 
@@ -55,12 +70,32 @@ Options communes :
   --json        une sortie lisible par un programme, sur la sortie standard
   --help        cette aide`;
 
-export interface CliArgs {
-  command: string;
-  positionals: string[];
+/** The options every command takes, `parterre segment` too (« Options communes » in the usage). */
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export interface CommonArgs {
   db?: string;
   json: boolean;
   help: boolean;
+}
+
+/** The common options out of parseArgs' values. */
+export function commonArgs(values: { db?: string; json?: boolean; help?: boolean }): CommonArgs {
+  return { db: values.db, json: values.json ?? false, help: values.help ?? false };
+}
+
+/** The database a command opens: --db (from the working folder), else the one in Parterre's data folder. */
+export function databasePath(args: CommonArgs, env: NodeJS.ProcessEnv): string {
+  return args.db ? resolve(args.db) : defaultDbPath(env);
+}
+
+export interface CliArgs extends CommonArgs {
+  command: string;
+  positionals: string[];
   preset?: string;
   savePreset?: string;
   seasonStartMonth?: number;
@@ -132,9 +167,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       allowPositionals: true,
       strict: true,
       options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...COMMON_OPTIONS,
         preset: { type: 'string' },
         'save-preset': { type: 'string' },
         'season-start-month': { type: 'string' },
@@ -183,9 +216,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   return {
     command,
     positionals: positionals.slice(1),
-    db: values.db,
-    json: values.json ?? false,
-    help: values.help ?? false,
+    ...commonArgs(values),
     preset: values.preset,
     savePreset: values['save-preset'],
     seasonStartMonth: integer('season-start-month', values['season-start-month'], 1, 12),

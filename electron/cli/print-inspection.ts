@@ -17,6 +17,7 @@ export function printInspection(file: FileInspection): string {
         `${formatPercent(p.confidence, 0)}${p.confidence < WEAK_CONFIDENCE ? ' (faible)' : ''}`,
         p.reason,
       ]),
+      'llrl',
     ),
   ];
   if (file.amount) {

@@ -55,6 +55,7 @@ export function printSeasons(seasons: SeasonIndicators[]): string {
       formatNumber(s.subscribers),
       orDash(s.fillRate, formatPercent),
     ]),
+    `l${'r'.repeat(12)}`,
   );
 }
 
@@ -71,6 +72,7 @@ export function printCustomers(rows: CustomerSummary[], total: number): string {
       orDash(c.lastPurchase, formatDate),
       c.bands?.lifetimeValueCents ?? dash,
     ]),
+    'lllrrrll',
   );
   return `${table}\n${formatNumber(rows.length)} sur ${formatNumber(total)} spectateurs`;
 }
@@ -78,7 +80,7 @@ export function printCustomers(rows: CustomerSummary[], total: number): string {
 export function printQuartiles(q: Quartiles): string {
   const row = (label: string, cuts: [number, number, number] | null, format: (v: number) => string) => [
     label,
-    ...(cuts ? cuts.map(format) : [dash, dash, dash]),
+    ...(cuts ? cuts.map((cut) => format(cut)) : [dash, dash, dash]),
   ];
   const decimal = (v: number) => formatNumber(v, 2);
   return renderTable(
@@ -89,5 +91,6 @@ export function printQuartiles(q: Quartiles): string {
       row('Panier moyen', q.averageBasketCents, formatMoney),
       row('Billets par commande', q.ticketsPerOrder, decimal),
     ],
+    'lrrr',
   );
 }

@@ -1,12 +1,14 @@
 /**
- * The season report's tables as CSV files a French Excel opens as they are: `;`-separated,
- * UTF-8 with a BOM (so the accents survive), numbers with a decimal comma and no thousands
- * separator (so they stay numbers), dates `dd/mm/yyyy`, and text cells that a spreadsheet would
- * run as a formula (= + - @, tab, carriage return first) escaped with a leading apostrophe.
+ * The season report's tables as CSV files a French Excel opens as they are, written by the app's
+ * one CSV writer (shared/excel-csv.ts: `;`-separated, UTF-8 with a BOM so the accents survive):
+ * numbers with a decimal comma and no thousands separator (so they stay numbers), dates
+ * `dd/mm/yyyy`, and text cells that a spreadsheet would run as a formula (= + - @, tab, carriage
+ * return first) escaped with a leading apostrophe. Only the text cells: a figure is ours, and a
+ * negative one must stay a number.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { csvLines, escapeFormula, euros, frenchDate } from '../../shared/excel-csv.js';
 import type { SeasonReport } from '../../shared/report-types.js';
 import type { SeasonIndicators } from '../../shared/types.js';
 
@@ -14,8 +16,7 @@ type Cell = string | number | null;
 
 /** A text cell, escaped when a spreadsheet would read it as a formula. */
 export function textCell(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value === null ? '' : escapeFormula(value);
 }
 
 /** A number with a decimal comma, at most `digits` decimals, no thousands separator. */
@@ -24,22 +25,11 @@ export function numberCell(value: number | null, digits = 0): string {
   return (Math.round(value * 10 ** digits) / 10 ** digits).toString().replace('.', ',');
 }
 
-/** Euros with their two decimals (« 9111,50 »). */
-export const euros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2).replace('.', ','));
 export const percent = (ratio: number | null) => numberCell(ratio === null ? null : ratio * 100, 2);
 
-/** `YYYY-MM-DD...` → `dd/mm/yyyy`. */
-export function dateCell(iso: string | null): string {
-  if (!iso) return '';
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
+/** The file: a BOM, then the header and rows as they are (the cells are escaped above, by kind). */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  const body = Papa.unparse(
-    { fields: header, data: rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))) },
-    { delimiter: ';', newline: '\r\n', quotes: false },
-  );
-  return `\ufeff${body}\r\n`;
+  return `\ufeff${csvLines([header, ...rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))], ';')}`;
 }
 
 const INDICATORS: [keyof SeasonIndicators, string, (value: number | null) => string][] = [
@@ -74,7 +64,7 @@ export function reportCsvFiles(report: SeasonReport): Record<string, string> {
       ['Numéro', 'Date', 'Heure', 'Spectacle', 'Discipline', 'Salle', 'Jauge', 'Billets', 'Billets payants', 'Billets gratuits', 'Recette TTC (€)', 'Taux de remplissage (%)'],
       report.performances.map((p) => [
         textCell(p.key),
-        dateCell(p.date),
+        frenchDate(p.date),
         p.date.slice(11, 16),
         textCell(p.show),
         textCell(p.discipline),

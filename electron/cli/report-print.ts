@@ -23,10 +23,12 @@ export function printReport(report: SeasonReport): string {
       formatMoney(p.revenueCents),
       formatPercent(p.fillRate),
     ]),
+    'llrrrr',
   );
   const disciplines = renderTable(
     ['Discipline', 'Billets', 'Recette', 'Spectateurs'],
     report.disciplines.map((d) => [d.discipline ?? 'Sans discipline', formatNumber(d.tickets), formatMoney(d.revenueCents), formatNumber(d.spectators)]),
+    'lrrr',
   );
   return [title, '', seasons, '', performances, '', disciplines, '', '(--json, --csv DOSSIER ou --pdf FICHIER pour le rapport complet)'].join('\n');
 }

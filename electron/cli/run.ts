@@ -11,8 +11,7 @@ import { appPackage } from '../engine/app-root.js';
 import { declaredFields } from '../../shared/sibil.js';
 import { sibilCsv } from '../../shared/sibil-csv.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
-import { defaultDbPath } from '../data-dir.js';
-import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
+import { databasePath, parseCliArgs, reportFailure, USAGE, UsageError, type CliArgs } from './args.js';
 import { runArchiveCommand } from './archives.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
 import { runTariffs } from './tariffs.js';
@@ -209,7 +208,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const dbPath = args.db ? resolve(args.db) : defaultDbPath(io.env);
+  const dbPath = databasePath(args, io.env);
   const dataDir = dirname(dbPath);
   if (args.command === 'serve') return serve(args, dbPath, dataDir, io);
 
@@ -227,12 +226,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await runCommand(args, engine, io, dbPath);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`parterre : ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    io.stderr(`parterre : ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure(error, USAGE, io.stderr);
   } finally {
     await engine.close();
   }

@@ -10,9 +10,8 @@ import type { CallInput, CallName, CallOutput, CallResult } from '../../shared/c
 import { formatNumber } from '../../shared/format.js';
 import { CONSENT_CHANNELS, criteriaSchema, describeCriteriaError, type ConsentChannel, type Criteria } from '../../shared/segments-criteria.js';
 import { EXPORT_FORMATS, type ExclusionReason, type ExportFormat } from '../../shared/segments-types.js';
-import { defaultDbPath } from '../data-dir.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
-import { UsageError } from './args.js';
+import { COMMON_OPTIONS, commonArgs, databasePath, reportFailure, UsageError } from './args.js';
 import type { CliIo } from './run.js';
 import { renderTable } from './table.js';
 
@@ -86,9 +85,7 @@ export async function runSegmentCli(argv: string[], io: CliIo): Promise<number> 
       allowPositionals: true,
       strict: true,
       options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        ...COMMON_OPTIONS,
         id: { type: 'string' },
         name: { type: 'string' },
         criteria: { type: 'string' },
@@ -110,8 +107,9 @@ export async function runSegmentCli(argv: string[], io: CliIo): Promise<number> 
     io.stderr(`parterre : ${(error as Error).message}\n\n${SEGMENT_USAGE}\n`);
     return 2;
   }
-  const json = values.json ?? false;
-  const dbPath = values.db ? resolve(values.db) : defaultDbPath(io.env);
+  const common = commonArgs(values);
+  const { json } = common;
+  const dbPath = databasePath(common, io.env);
   let engine: EngineClient | null = null;
   try {
     const id = positiveInteger('id', values.id);
@@ -128,7 +126,7 @@ export async function runSegmentCli(argv: string[], io: CliIo): Promise<number> 
         io.stdout(
           json
             ? `${JSON.stringify(segments, null, 2)}\n`
-            : `${renderTable(['id', 'nom', 'modifié le'], segments.map((s) => [String(s.id), s.name, s.updatedAt.slice(0, 10)]))}\n`,
+            : `${renderTable(['id', 'nom', 'modifié le'], segments.map((s) => [String(s.id), s.name, s.updatedAt.slice(0, 10)]), 'rll')}\n`,
         );
       };
     } else if (action === 'save') {
@@ -183,12 +181,7 @@ export async function runSegmentCli(argv: string[], io: CliIo): Promise<number> 
     await run(engine);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`parterre : ${error.message}\n\n${SEGMENT_USAGE}\n`);
-      return 2;
-    }
-    io.stderr(`parterre : ${(error as Error).message}\n`);
-    return 1;
+    return reportFailure(error, SEGMENT_USAGE, io.stderr);
   } finally {
     await engine?.close();
   }

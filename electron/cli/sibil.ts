@@ -40,6 +40,7 @@ export function printSibil(declaration: SibilDeclaration): string {
       euros(l.prixMoyenTotalBilletterie),
       l.domaine ? SIBIL_DOMAIN_NAMES[l.domaine] : '—',
     ]),
+    `ll${'r'.repeat(8)}l`,
   );
   const lines = [`Déclaration SIBIL ${declaration.quarter} — à transmettre avant le ${formatDate(declaration.deadline)}`, '', table];
   if (declaration.checks.length > 0) lines.push('', 'À vérifier avant de déclarer :', ...declaration.checks.map((c) => `  - ${checkSentence(c)}`));

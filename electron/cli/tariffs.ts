@@ -45,6 +45,7 @@ export function printTariffs(rows: TariffRow[]): string {
       KIND_LABELS[r.kind],
       r.confirmed ? 'oui' : 'non',
     ]),
+    'lrrllll',
   );
   const unconfirmed = rows.filter((r) => !r.confirmed).length;
   return `${table}\n${formatNumber(rows.length)} tarifs, dont ${formatNumber(unconfirmed)} à confirmer`;

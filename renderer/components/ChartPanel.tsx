@@ -1,6 +1,7 @@
 /** A titled panel holding one chart of a fixed height; its formula shows on hover of the panel. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { REPORT_FORMULAS } from '../../shared/report-formulas.js';
 
 interface Props {
@@ -14,9 +15,8 @@ interface Props {
 
 export function ChartPanel({ title, formula, height = 260, children, footer, className }: Props) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   return (
-    <section className={`panel chart-panel${className ? ` ${className}` : ''}`} title={t('reports.formula', { formula: REPORT_FORMULAS[formula][language] })}>
+    <section className={`panel chart-panel${className ? ` ${className}` : ''}`} title={t('reports.formula', { formula: formulaText(REPORT_FORMULAS[formula], i18n.language) })}>
       <h2>{title}</h2>
       <div className="chart" style={{ height }}>
         {children}

@@ -1,5 +1,6 @@
 /** The customer's indicators; each one's formula shows on hover and on keyboard focus. */
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { CUSTOMER_FORMULAS } from '../../shared/indicator-formulas.js';
 import type { CustomerRecord } from '../../shared/types.js';
 import { useFormat } from '../hooks/useFormat.js';
@@ -8,7 +9,6 @@ import { CUSTOMER_INDICATORS, type CustomerIndicator } from '../lib/formulas.js'
 export function IndicatorGrid({ customer }: { customer: CustomerRecord }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   const shown: Record<CustomerIndicator, string> = {
     lifetimeValueCents: f.money(customer.lifetimeValueCents),
     orders: f.number(customer.orders),
@@ -26,7 +26,7 @@ export function IndicatorGrid({ customer }: { customer: CustomerRecord }) {
       <h2>{t('customer.indicators')}</h2>
       <dl className="indicators">
         {CUSTOMER_INDICATORS.map((indicator) => {
-          const formula = t('customer.formula', { formula: CUSTOMER_FORMULAS[indicator][language] });
+          const formula = t('customer.formula', { formula: formulaText(CUSTOMER_FORMULAS[indicator], i18n.language) });
           return (
             <div key={indicator} className="indicator" title={formula} tabIndex={0} aria-describedby={`formula-${indicator}`} data-indicator={indicator}>
               <dt>{t(`indicators.${indicator}`)}</dt>

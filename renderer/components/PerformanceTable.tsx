@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { REPORT_FORMULAS } from '../../shared/report-formulas.js';
 import type { ReportPerformance } from '../../shared/report-types.js';
 import { useFormat } from '../hooks/useFormat.js';
@@ -41,13 +42,12 @@ interface Props {
 export function PerformanceTable({ performances, onCapacity, fixed = false }: Props) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   const [sort, setSort] = useState<{ column: Column; reverse: boolean }>({ column: 'date', reverse: false });
   const rows = useMemo(() => {
     const sorted = [...performances].sort((a, b) => compare(a, b, sort.column) || a.date.localeCompare(b.date));
     return sort.reverse ? sorted.reverse() : sorted;
   }, [performances, sort]);
-  const formula = (key: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: REPORT_FORMULAS[key][language] });
+  const formula = (key: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: formulaText(REPORT_FORMULAS[key], i18n.language) });
   const titles: Partial<Record<Column, string>> = {
     ticketsPaid: formula('performanceTickets'),
     ticketsFree: formula('performanceTickets'),

@@ -1,13 +1,13 @@
 /** Spectators and tickets by département, and the communes with the most spectators. */
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { REPORT_FORMULAS } from '../../shared/report-formulas.js';
 import type { ReportCommune, ReportDepartement } from '../../shared/report-types.js';
 import { useFormat } from '../hooks/useFormat.js';
 
 function useFormulaTitle() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
-  return (formula: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: REPORT_FORMULAS[formula][language] });
+  return (formula: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: formulaText(REPORT_FORMULAS[formula], i18n.language) });
 }
 
 export function DepartementsTable({ departements, limit }: { departements: ReportDepartement[]; limit?: number }) {

@@ -3,6 +3,7 @@
  * hover or keyboard focus, its formula and the change's formula.
  */
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { REPORT_FORMULAS } from '../../shared/report-formulas.js';
 import { SEASON_FORMULAS } from '../../shared/indicator-formulas.js';
 import type { SeasonIndicators } from '../../shared/types.js';
@@ -43,7 +44,6 @@ export function useSeasonFigures() {
 
 export function SeasonCards({ season, previous }: { season: SeasonIndicators; previous: SeasonIndicators | null }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   const { show, showChange } = useSeasonFigures();
   return (
     <dl className="season-cards">
@@ -51,7 +51,7 @@ export function SeasonCards({ season, previous }: { season: SeasonIndicators; pr
         const value = season[key] as number | null;
         const before = previous ? (previous[key] as number | null) : null;
         const change = changeOf(value, before, kind);
-        const formula = `${t('reports.formula', { formula: SEASON_FORMULAS[key][language] })}\n${t('reports.changeFormula', { formula: REPORT_FORMULAS.change[language] })}`;
+        const formula = `${t('reports.formula', { formula: formulaText(SEASON_FORMULAS[key], i18n.language) })}\n${t('reports.changeFormula', { formula: formulaText(REPORT_FORMULAS.change, i18n.language) })}`;
         const direction = change ? (change.value > 0 ? 'up' : change.value < 0 ? 'down' : 'flat') : 'none';
         return (
           <div key={key} className="season-card" title={formula} tabIndex={0} data-figure={key} aria-describedby={`card-formula-${key}`}>

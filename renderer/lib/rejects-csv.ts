@@ -1,7 +1,7 @@
 /**
  * The rejected lines as a CSV a French spreadsheet opens cleanly: `;`-separated, UTF-8 with a BOM
- * (so Excel reads the accents), and cells starting with = + - @ escaped (papaparse's
- * `escapeFormulae`) so a hostile line from an export cannot run as a formula.
+ * (so Excel reads the accents), and cells starting with = + - @ escaped (escapeFormula) so a
+ * hostile line from an export cannot run as a formula.
  */
 import { excelCsv } from '../../shared/excel-csv.js';
 import type { ImportReject } from '../../shared/types.js';

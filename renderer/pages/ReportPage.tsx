@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { SEASON_FORMULAS } from '../../shared/indicator-formulas.js';
 import { REPORT_FORMULAS } from '../../shared/report-formulas.js';
 import type { SeasonReport } from '../../shared/report-types.js';
@@ -92,7 +93,7 @@ function ReportDocument({ report, ready }: { report: SeasonReport; ready: boolea
   const { season, previous } = report;
   const venue = report.venueName || t('reports.report.venueFallback');
   const tops = topShows(report.performances);
-  const formula = (key: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: REPORT_FORMULAS[key][language] });
+  const formula = (key: keyof typeof REPORT_FORMULAS) => t('reports.formula', { formula: formulaText(REPORT_FORMULAS[key], language) });
   return (
     <article className="report" data-report-ready={ready ? season.label : undefined} lang={language}>
       <section className="report-cover">
@@ -130,7 +131,7 @@ function ReportDocument({ report, ready }: { report: SeasonReport; ready: boolea
           </thead>
           <tbody>
             {CARD_FIGURES.map(([key, kind]) => (
-              <tr key={key} data-figure={key} title={t('reports.formula', { formula: SEASON_FORMULAS[key][language] })}>
+              <tr key={key} data-figure={key} title={t('reports.formula', { formula: formulaText(SEASON_FORMULAS[key], language) })}>
                 <th scope="row">{t(`reports.cards.${key}`)}</th>
                 <td className="num">{show(season[key] as number | null, kind)}</td>
                 <td className="num">{previous ? show(previous[key] as number | null, kind) : '—'}</td>

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../shared/formula.js';
 import { SEASON_FORMULAS } from '../../shared/indicator-formulas.js';
 import type { SeasonIndicators } from '../../shared/types.js';
 import { call } from '../api.js';
@@ -28,7 +29,6 @@ const COLUMNS: (keyof SeasonIndicators & keyof typeof SEASON_FORMULAS)[] = [
 export function SeasonsPage({ season }: { season?: string }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   const seasons = useCall('seasons.list', {});
   const report = useCall('reports.season', season ? { season } : {});
   const [saved, setSaved] = useState(false);
@@ -60,7 +60,7 @@ export function SeasonsPage({ season }: { season?: string }) {
               <tr>
                 <th>{t('reports.season')}</th>
                 {COLUMNS.map((key) => (
-                  <th key={key} className="num" title={t('reports.formula', { formula: SEASON_FORMULAS[key][language] })}>
+                  <th key={key} className="num" title={t('reports.formula', { formula: formulaText(SEASON_FORMULAS[key], i18n.language) })}>
                     {t(`reports.cards.${key}`)}
                   </th>
                 ))}

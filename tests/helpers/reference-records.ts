@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import { countLineBreaks, type Newline } from '../../electron/engine/import/propose/detect.js';
-import type { RecordProblem } from '../../electron/engine/import/read/csv-stream.js';
+import type { RecordProblem } from '../../electron/engine/import/read/record-splitter.js';
 
 export interface ReferenceRecord {
   cells: string[];

@@ -45,6 +45,23 @@ describe('the command line and the mapping', () => {
     expect(human.stdout).toContain('Montant : montant de la ligne');
   });
 
+  it('lines up the human table: reasons and column names on the left, confidences on the right', async () => {
+    const [inspection] = (await cli('inspect', file, '--db', join(dir, 'a.sqlite'), '--json')).json();
+    const lines = (await cli('inspect', file, '--db', join(dir, 'a.sqlite'))).stdout.split('\n');
+    const header = lines.find((line) => line.startsWith('Champ'))!;
+    const reasonAt = header.indexOf('Raison');
+    const columnAt = header.indexOf('Colonne');
+    const confidenceEnd = header.indexOf('Confiance') + 'Confiance'.length;
+    const reasons: string[] = inspection.proposals.map((p: { reason: string }) => p.reason);
+    expect(new Set(reasons.map((r) => r.length)).size).toBeGreaterThan(1); // else right and left would look alike
+    for (const proposal of inspection.proposals as { field: string; column: number; reason: string }[]) {
+      const row = lines.find((line) => line.startsWith(`${proposal.field} `))!;
+      expect(row.slice(reasonAt)).toBe(proposal.reason);
+      expect(row.slice(columnAt)).toMatch(new RegExp(`^${proposal.column + 1}\\. `));
+      expect(row.slice(0, confidenceEnd)).toMatch(/\d\s%( \(faible\))?$/);
+    }
+  });
+
   it('takes --map by header name or by number, and --amount', async () => {
     const db = join(dir, 'b.sqlite');
     const run = await cli('import', file, '--db', db, '--json', '--map', 'orderDate=Quand', '--map', 'ticketId=1', '--amount', 'unit');

@@ -83,6 +83,13 @@ describe('parterre on a small export', () => {
     expect(Object.keys(quartiles).sort()).toEqual(['averageBasketCents', 'lifetimeValueCents', 'ordersPerSeason', 'ticketsPerOrder']);
   });
 
+  it('prints the quartile cut points for people, money in euros', async () => {
+    const human = await cli('quartiles', '--db', db);
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/Valeur client\s+10,00\u00a0€\s+20,00\u00a0€\s+47,50\u00a0€/);
+  });
+
   it('prints tables in French for people', async () => {
     const run = await cli('seasons', '--db', db);
     expect(run.stdout).toContain('2024-2025');

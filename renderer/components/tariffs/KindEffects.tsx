@@ -3,6 +3,7 @@
  * tariffs, so that a correction shows its effect at once. Formulas on hover, as everywhere.
  */
 import { useTranslation } from 'react-i18next';
+import { formulaText } from '../../../shared/formula.js';
 import { SEASON_FORMULAS } from '../../../shared/indicator-formulas.js';
 import type { SeasonIndicators } from '../../../shared/types.js';
 import { useFormat } from '../../hooks/useFormat.js';
@@ -10,7 +11,6 @@ import { useFormat } from '../../hooks/useFormat.js';
 export function KindEffects({ seasons }: { seasons: SeasonIndicators[] }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const language = i18n.language === 'en' ? 'en' : 'fr';
   const columns = [
     ['tickets', 'tickets'],
     ['ticketsPaid', 'paid'],
@@ -26,7 +26,7 @@ export function KindEffects({ seasons }: { seasons: SeasonIndicators[] }) {
           <tr>
             <th scope="col">{t('tariffs.effects.season')}</th>
             {columns.map(([figure, label]) => (
-              <th key={figure} scope="col" className="num" title={SEASON_FORMULAS[figure][language]}>
+              <th key={figure} scope="col" className="num" title={formulaText(SEASON_FORMULAS[figure], i18n.language)}>
                 {t(`tariffs.effects.${label}`)}
               </th>
             ))}
@@ -37,7 +37,7 @@ export function KindEffects({ seasons }: { seasons: SeasonIndicators[] }) {
             <tr key={season.seasonYear} data-season={season.label}>
               <th scope="row">{season.label}</th>
               {columns.map(([figure]) => (
-                <td key={figure} className="num" data-figure={figure} title={SEASON_FORMULAS[figure][language]}>
+                <td key={figure} className="num" data-figure={figure} title={formulaText(SEASON_FORMULAS[figure], i18n.language)}>
                   {f.number(season[figure])}
                 </td>
               ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateCell, euros, numberCell, percent, reportCsvFiles, textCell, toCsv } from '../../../electron/cli/report-csv.js';
+import { numberCell, percent, reportCsvFiles, textCell, toCsv } from '../../../electron/cli/report-csv.js';
+import { euros, frenchDate } from '../../../shared/excel-csv.js';
 import type { SeasonReport } from '../../../shared/report-types.js';
 
 describe('the report as CSV for a French Excel', () => {
@@ -10,12 +11,17 @@ describe('the report as CSV for a French Excel', () => {
     expect(euros(123456)).toBe('1234,56');
     expect(euros(911150)).toBe('9111,50');
     expect(percent(0.8306451)).toBe('83,06');
-    expect(dateCell('2024-10-05T20:30:00')).toBe('05/10/2024');
+    expect(frenchDate('2024-10-05T20:30:00')).toBe('05/10/2024');
   });
 
   it('escapes text a spreadsheet would run as a formula', () => {
     for (const danger of ['=1+1', '+33 6', '-2', '@SUM(A1)', '\tx', '\rx']) expect(textCell(danger)).toBe(`'${danger}`);
     expect(textCell('Hamlet')).toBe('Hamlet');
+  });
+
+  it('escapes text cells only: a negative figure stays a number, a text « -2 » stays text', () => {
+    const csv = toCsv(['Clé', 'Billets', 'Recette TTC (€)'], [[textCell('-2'), numberCell(-3), euros(-1250)]]);
+    expect(csv).toBe("\ufeffClé;Billets;Recette TTC (€)\r\n'-2;-3;-12,50\r\n");
   });
 
   it('starts with a BOM, separates with « ; », quotes what needs it, ends lines with CRLF', () => {

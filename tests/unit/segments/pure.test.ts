@@ -1,6 +1,6 @@
 /** The segments' small pure rules: département of a postal code, formula escaping, phone numbers. */
 import { describe, expect, it } from 'vitest';
-import { escapeFormula } from '../../../electron/engine/segments/export/cells.js';
+import { escapeFormula } from '../../../shared/excel-csv.js';
 import { internationalPhone, isMobile } from '../../../electron/engine/segments/export/phone.js';
 import { monthsBefore } from '../../../electron/engine/segments/compile.js';
 import { departementOfPostalCode } from '../../../shared/segments-departement.js';

@@ -6,7 +6,8 @@
  * and the check that every line is accounted for (line-accounting.ts).
  */
 import type { ImportReject } from '../../../../shared/types.js';
-import { MAX_RECORD_CHARS, type PlainLineSink, type RecordProblem, type StreamOptions, type StreamResult } from './csv-stream.js';
+import type { StreamOptions, StreamResult } from './csv-stream.js';
+import { MAX_RECORD_CHARS, type PlainLineSink, type RecordProblem } from './record-splitter.js';
 import { NEWLINES } from '../propose/detect.js';
 import type { LineFields } from './fields.js';
 import type { FileLayout } from '../propose/inspect.js';

@@ -8,7 +8,7 @@
  */
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRecordSplitter, type RecordProblem, type SplitterOptions } from '../../../electron/engine/import/read/csv-stream.js';
+import { createRecordSplitter, type RecordProblem, type SplitterOptions } from '../../../electron/engine/import/read/record-splitter.js';
 import type { Newline } from '../../../electron/engine/import/propose/detect.js';
 import { LineFields } from '../../../electron/engine/import/read/fields.js';
 import type { Separator } from '../../../shared/types.js';
