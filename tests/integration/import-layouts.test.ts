@@ -1,5 +1,5 @@
 /**
- * Six export layouts written from ONE set of transactions (tests/fixtures/layouts), each imported
+ * Seven export layouts written from ONE set of transactions (tests/fixtures/layouts), each imported
  * with no mapping given: the season and customer figures the engine serves must equal the figures
  * computed straight from the transactions (truth.ts), layout by layout.
  */
@@ -50,6 +50,12 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('the layo
       .map((s) => ({ label: s.label, tickets: s.tickets, revenueCents: s.revenueCents, orders: s.orders, spectators: s.spectators, subscribers: s.subscribers }))
       .sort((a, b) => a.label.localeCompare(b.label));
     expect(got).toEqual(truth.seasons);
+  });
+
+  it('dates each order at its moment of sale, to the second (date and time in one column or two)', () => {
+    const stored = new Map(db.sqlite.prepare('SELECT source_key, ordered_at FROM orders').raw().all() as [string, string][]);
+    expect(stored.size).toBe(orders.length);
+    for (const order of orders) expect([order.id, stored.get(order.id)]).toEqual([order.id, order.orderedAt]);
   });
 
   it("gives each customer's true lifetime value, orders, tickets, first and last purchase", async () => {
