@@ -100,7 +100,7 @@ export function ArchivesPage() {
     <section className="archives-page">
       <header className="page-header">
         <h1>{t('archives.title')}</h1>
-        {list && <span className="count" data-testid="attached-count">{t('archives.attachedCount', { attached: list.attachedCount, max: list.maxAttached })}</span>}
+        {list && <span className="count" data-testid="attached-count">{t('archives.attachedCount', { count: list.attachedCount, max: list.maxAttached })}</span>}
       </header>
       <p className="lead">{t('archives.intro')}</p>
       <p className="warning" data-testid="detach-explained">{t('archives.detachExplained')}</p>

@@ -62,7 +62,7 @@ export function SegmentsAffinitiesPage() {
       {result.error && <ErrorMessage error={result.error} />}
       {result.value && (
         <section className="panel">
-          <p>{t('segments.affinities.base', { base: f.number(result.value.base), value: result.value.value, spectators: f.number(result.value.spectators) })}</p>
+          <p>{t('segments.affinities.base', { count: result.value.base, formatted: f.number(result.value.base), value: result.value.value, spectators: f.number(result.value.spectators) })}</p>
           {result.value.rows.length === 0 ? (
             <p className="muted">{t('segments.affinities.none')}</p>
           ) : (

@@ -162,7 +162,7 @@ export function SegmentsPage({ id }: { id?: number }) {
               {!criteria
                 ? t('segments.incomplete')
                 : count.value
-                  ? t('segments.countOf', { formatted: f.number(count.value.count), total: f.number(count.value.total) })
+                  ? t('segments.countOf', { count: count.value.count, formatted: f.number(count.value.count), total: f.number(count.value.total) })
                   : t('segments.counting')}
             </p>
             {count.error && <ErrorMessage error={count.error} />}

@@ -71,7 +71,7 @@ export function SibilPage() {
             <select value={quarter} onChange={(event) => setChosen(event.target.value)} data-testid="sibil-quarter">
               {[...quarters.value].reverse().map((q) => (
                 <option key={q.quarter} value={q.quarter}>
-                  {t(q.declaredAt ? 'sibil.quarterDeclared' : 'sibil.quarterOption', { quarter: q.quarter, count: q.performances })}
+                  {t(q.declaredAt ? 'sibil.quarterDeclared' : 'sibil.quarterOption', { quarter: q.quarter, count: q.performances, formatted: f.number(q.performances) })}
                 </option>
               ))}
             </select>

@@ -41,7 +41,7 @@ async function archiveSeason(page: Page, label: string, destination: 'Dans un no
   const panel = page.getByRole('region', { name: 'Archiver des saisons' });
   await panel.getByRole('checkbox', { name: new RegExp(`^${label}`) }).check();
   await panel.getByRole('radio', { name: destination }).check();
-  await panel.getByRole('button', { name: 'Archiver 1 saison(s)' }).click();
+  await panel.getByRole('button', { name: 'Archiver 1 saison', exact: true }).click();
 }
 
 test('Archives: archive two seasons apart, regroup them, add a third', async ({ page }) => {
@@ -89,7 +89,7 @@ test('Archives: archive two seasons apart, regroup them, add a third', async ({ 
   await expect(rows).toHaveCount(1);
   await expect(rows.getByTestId('archive-seasons')).toHaveText(`${first}, ${second}`);
   await expect(rows).toContainText('Attachée');
-  await expect(page.getByTestId('attached-count')).toHaveText('1 archive(s) attachée(s) sur 10 possibles');
+  await expect(page.getByTestId('attached-count')).toHaveText('1 archive attachée sur 10 possibles');
   const list = await app.rpc('archives.list', {});
   const merged = list.files[0].name;
   expect(oldNames).not.toContain(merged);
@@ -110,7 +110,7 @@ test('Archives: archive two seasons apart, regroup them, add a third', async ({ 
   await panel.getByRole('radio', { name: 'Ajouter à l’archive' }).check();
   await expect(panel.getByRole('combobox', { name: 'Archive qui reçoit les saisons' })).toHaveText(`${merged} — ${first}, ${second}`);
   await screen(page, 'archives-add-to');
-  await panel.getByRole('button', { name: 'Archiver 1 saison(s)' }).click();
+  await panel.getByRole('button', { name: 'Archiver 1 saison', exact: true }).click();
   await expect(notice).toContainText(`Saisons ${third} ajoutées`, { timeout: 120_000 });
   await expect(notice).toContainText(`contient maintenant les saisons ${first}, ${second}, ${third}`);
   await expect(notice).toContainText(`L’ancien fichier ${merged} a été mis de côté`);

@@ -37,15 +37,18 @@ test('Archives: archive, detach, verify, attach, re-import', async ({ page }) =>
   await expect(page.getByTestId('detach-explained')).toContainText('nouveaux spectateurs, réactivés et taux de rétention');
   await expect(page.getByText('Aucune archive pour l’instant.')).toBeVisible();
 
+  // The button counts the ticked seasons, in words that agree with the number.
+  await expect(page.getByRole('button', { name: 'Archiver les saisons cochées', exact: true })).toBeDisabled();
   await page.getByRole('checkbox', { name: new RegExp(first) }).check();
+  await expect(page.getByRole('button', { name: 'Archiver 1 saison', exact: true })).toBeEnabled();
   await page.getByRole('checkbox', { name: new RegExp(second) }).check();
-  await page.getByRole('button', { name: 'Archiver 2 saison(s)' }).click();
+  await page.getByRole('button', { name: 'Archiver 2 saisons', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'archivées dans' })).toBeVisible({ timeout: 120_000 });
   const row = page.getByTestId('archive-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(`${first}, ${second}`);
   await expect(row).toContainText('Attachée');
-  await expect(page.getByTestId('attached-count')).toHaveText('1 archive(s) attachée(s) sur 10 possibles');
+  await expect(page.getByTestId('attached-count')).toHaveText('1 archive attachée sur 10 possibles');
   expect(await app.cli<Season[]>('seasons')).toEqual(before);
   await screen(page, 'archives-attached');
 

@@ -83,7 +83,8 @@ test('build a segment with the mouse, save it, export it and read the file back'
   const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
   expect(rows[0].slice(0, 5)).toEqual(['N° client', 'Civilité', 'Nom', 'Prénom', 'E-mail']);
   // Everyone in the segment accepted e-mail; those without a usable address are left out and counted.
-  await expect(page.getByTestId('export-result')).toContainText(`${formatNumber(rows.length - 1)} client(s) dans « ${download.suggestedFilename()} »`);
+  const exported = rows.length - 1;
+  await expect(page.getByTestId('export-result')).toContainText(`${formatNumber(exported)} ${exported > 1 ? 'clients' : 'client'} dans « ${download.suggestedFilename()} »`);
   expect(rows.length - 1).toBeLessThanOrEqual(withConsent);
   expect(rows.length - 1).toBeGreaterThan(0);
   await screen(page, 'segments-02-export');

@@ -106,13 +106,16 @@ test('the settings page: venue name, season start month confirmed with what it c
   const change = seasons.getByRole('region', { name: 'Commencer les saisons en janvier ?' });
   await expect(change).toBeVisible();
   const preview = await app.rpc('settings.previewSeasonStart', { seasonStartMonth: 1 });
-  await expect(change).toContainText(`${preview.performancesMoved.toLocaleString('fr-FR')} représentation(s)`);
+  // French: 0 and 1 take the singular.
+  const counted = (n: number, noun: string) => `${n.toLocaleString('fr-FR')} ${noun}${n > 1 ? 's' : ''}`;
+  await expect(change).toContainText(`${counted(preview.performancesMoved, 'représentation')} et ${counted(preview.ticketsMoved, 'billet')} changent de saison.`);
   for (const season of [...preview.current, ...preview.proposed]) await expect(change.getByRole('rowheader', { name: season.label, exact: true })).toBeVisible();
   await screen(page, 'parametres-changement-de-saison');
   expect((await app.cli<SeasonIndicators[]>('seasons')).map((s) => s.label)).toEqual(before.map((s) => s.label));
 
   await change.getByRole('button', { name: 'Confirmer et recalculer les saisons' }).click();
-  await expect(seasons.getByRole('status')).toContainText('Les saisons commencent désormais en janvier');
+  const recomputed = preview.proposed.length;
+  await expect(seasons.getByRole('status')).toHaveText(`Les saisons commencent désormais en janvier : ${counted(recomputed, 'saison')} ${recomputed > 1 ? 'recalculées' : 'recalculée'}.`);
   const after: SeasonIndicators[] = await app.cli('seasons');
   expect(after.map((s) => s.label)).toEqual(preview.proposed.map((s) => s.label));
   expect(after.every((s) => /^\d{4}$/.test(s.label))).toBe(true);

@@ -58,7 +58,8 @@ export function CriterionEditor({ field, value, handleOnChange }: ValueEditorPro
           <label className="part">
             <span className="muted">{b('atLeast')}</span>
             <NumberInput label={b('minPerformances')} placeholder="1" value={v.minPerformances as number | undefined} onChange={(n) => set({ minPerformances: n })} />
-            <span className="muted">{b('performances')}</span>
+            {/* Empty reads as its placeholder, 1: « au moins 1 représentation ». */}
+            <span className="muted">{t('segments.builder.performances', { count: (v.minPerformances as number | undefined) ?? 1 })}</span>
           </label>
         </>
       );

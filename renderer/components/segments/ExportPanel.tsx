@@ -49,6 +49,7 @@ export function ExportPanel({ segmentId, criteria, onExported }: { segmentId: nu
     setTimeout(() => window.print(), 50);
   };
   const left = result ? Object.values(result.excluded).reduce((a, b) => a + b, 0) : 0;
+  const exported = result ? ('fileName' in result ? result.rows : result.rows.length) : 0;
   return (
     <section className="panel export-panel" aria-labelledby="export-title">
       <h2 id="export-title">{t('segments.export.title')}</h2>
@@ -95,10 +96,10 @@ export function ExportPanel({ segmentId, criteria, onExported }: { segmentId: nu
         <div className="notice" data-testid="export-result">
           <p>
             {t('segments.export.done', {
-              rows: f.number('fileName' in result ? result.rows : result.rows.length),
+              exported: t('segments.export.exported', { count: exported, formatted: f.number(exported) }),
               file: 'fileName' in result ? result.fileName : t('segments.export.print'),
-              left: f.number(left),
-              count: f.number(result.segmentCount),
+              left: t('segments.export.leftOut', { count: left, formatted: f.number(left) }),
+              total: f.number(result.segmentCount),
             })}
           </p>
           <ul>

@@ -12,7 +12,8 @@ export function PrintSheet({ list }: { list: PrintList }) {
       <h1>{t('segments.print.title', { name: list.title })}</h1>
       <p>
         {t('segments.print.meta', {
-          rows: f.number(list.rows.length),
+          count: list.rows.length,
+          formatted: f.number(list.rows.length),
           channel: list.channel ? t(`segments.channels.${list.channel}`) : '—',
           date: f.dateTime(list.printedAt),
         })}

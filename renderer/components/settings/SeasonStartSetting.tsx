@@ -102,7 +102,10 @@ export function SeasonStartSetting({ saved, onSaved }: { saved: number; onSaved:
           <p>
             {preview.performancesMoved === 0
               ? t('settings.seasons.noneMoves')
-              : t('settings.seasons.moves', { performances: f.number(preview.performancesMoved), tickets: f.number(preview.ticketsMoved) })}
+              : t('settings.seasons.moves', {
+                  performances: t('settings.seasons.movedPerformances', { count: preview.performancesMoved, formatted: f.number(preview.performancesMoved) }),
+                  tickets: t('settings.seasons.movedTickets', { count: preview.ticketsMoved, formatted: f.number(preview.ticketsMoved) }),
+                })}
           </p>
           {preview.current.length === 0 ? (
             <p className="muted">{t('settings.seasons.empty')}</p>
