@@ -20,7 +20,7 @@ export function PurchaseHistory({ seasons }: { seasons: HistorySeason[] }) {
         <details key={season.seasonYear} open={index < 2} className="season">
           <summary>
             <strong>{season.label}</strong>{' '}
-            <span className="muted">{t('customer.seasonLine', { tickets: f.number(season.tickets), revenue: f.money(season.revenueCents) })}</span>
+            <span className="muted">{t('customer.seasonLine', { count: season.tickets, tickets: f.number(season.tickets), revenue: f.money(season.revenueCents) })}</span>
           </summary>
           {season.orders.map((order) => (
             <div key={order.key} className="order">

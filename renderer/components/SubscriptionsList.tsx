@@ -14,7 +14,7 @@ export function SubscriptionsList({ subscriptions }: { subscriptions: CustomerRe
       ) : (
         <ul className="plain">
           {subscriptions.map((s) => (
-            <li key={`${s.seasonYear}-${s.formula}`}>{t('customer.subscriptionLine', { season: s.label, formula: s.formula, tickets: f.number(s.tickets) })}</li>
+            <li key={`${s.seasonYear}-${s.formula}`}>{t('customer.subscriptionLine', { count: s.tickets, season: s.label, formula: s.formula, tickets: f.number(s.tickets) })}</li>
           ))}
         </ul>
       )}

@@ -189,7 +189,7 @@ export function ImportPage() {
         <>
           <section className="panel highlight">
             <h2>{t('import.resultTitle')}</h2>
-            <p className="muted">{t('import.resultLead', { lines: f.number(result.linesRead), seconds: f.number(result.durationMs / 1000, 1) })}</p>
+            <p className="muted">{t('import.resultLead', { count: result.linesRead, lines: f.number(result.linesRead), seconds: f.number(result.durationMs / 1000, 1) })}</p>
             <ImportSummaryView summary={result} />
             <div className="toolbar">
               <button type="button" className="primary" onClick={() => navigate({ page: 'customers' })}>

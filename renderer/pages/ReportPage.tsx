@@ -111,7 +111,7 @@ function ReportDocument({ report, ready }: { report: SeasonReport; ready: boolea
           })}
         </dl>
         <p className="report-meta">
-          {t('reports.report.performancesCount', { count: season.performances })} · {previous ? t('reports.previous', { label: previous.label }) : t('reports.noPrevious')}
+          {t('reports.report.performancesCount', { count: season.performances, formatted: f.number(season.performances) })} · {previous ? t('reports.previous', { label: previous.label }) : t('reports.noPrevious')}
         </p>
         <p className="report-meta">{t('reports.report.printedOn', { date: f.date(new Date().toISOString()) })}</p>
       </section>

@@ -56,7 +56,7 @@ export function TariffsPage() {
         <h1>{t('tariffs.title')}</h1>
         {tariffs && (
           <span className="count" data-testid="tariff-count">
-            {t('tariffs.count', { total: f.number(tariffs.length), unconfirmed: f.number(unconfirmed.length) })}
+            {t('tariffs.count', { count: tariffs.length, total: f.number(tariffs.length), unconfirmed: f.number(unconfirmed.length) })}
           </span>
         )}
       </header>

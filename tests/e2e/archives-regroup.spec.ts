@@ -63,9 +63,9 @@ test('Archives: archive two seasons apart, regroup them, add a third', async ({ 
   await expect(panel.getByRole('radio', { name: 'Ajouter à l’archive' })).toBeDisabled();
 
   await archiveSeason(page, first, 'Dans un nouveau fichier');
-  await expect(notice).toContainText(`Saisons ${first} archivées dans`, { timeout: 120_000 });
+  await expect(notice).toContainText(`Saison ${first} archivée dans`, { timeout: 120_000 });
   await archiveSeason(page, second, 'Dans un nouveau fichier');
-  await expect(notice).toContainText(`Saisons ${second} archivées dans`, { timeout: 120_000 });
+  await expect(notice).toContainText(`Saison ${second} archivée dans`, { timeout: 120_000 });
   await expect(rows).toHaveCount(2);
   const oldNames = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file') ?? ''));
   expect(await app.cli<Season[]>('seasons')).toEqual(before);
@@ -111,7 +111,7 @@ test('Archives: archive two seasons apart, regroup them, add a third', async ({ 
   await expect(panel.getByRole('combobox', { name: 'Archive qui reçoit les saisons' })).toHaveText(`${merged} — ${first}, ${second}`);
   await screen(page, 'archives-add-to');
   await panel.getByRole('button', { name: 'Archiver 1 saison', exact: true }).click();
-  await expect(notice).toContainText(`Saisons ${third} ajoutées`, { timeout: 120_000 });
+  await expect(notice).toContainText(`Saison ${third} ajoutée`, { timeout: 120_000 });
   await expect(notice).toContainText(`contient maintenant les saisons ${first}, ${second}, ${third}`);
   await expect(notice).toContainText(`L’ancien fichier ${merged} a été mis de côté`);
   await expect(rows).toHaveCount(1);

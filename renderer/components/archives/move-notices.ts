@@ -13,7 +13,7 @@ const fileTickets = (result: ArchiveResult) => result.file.seasons.reduce((total
 
 /** After « Archiver »: into a new file, or added to an archive (the old file is put aside). */
 export function archivedNotice(t: TFunction, f: Format, seasons: string[], result: ArchiveResult): string {
-  const moved = { seasons: [...seasons].sort().join(', '), name: result.file.name, tickets: f.number(result.moved.tickets) };
+  const moved = { count: seasons.length, seasons: [...seasons].sort().join(', '), name: result.file.name, tickets: f.number(result.moved.tickets) };
   if (result.replacedFiles.length === 0) return t('archives.archived', moved);
   return t('archives.added', {
     ...moved,
