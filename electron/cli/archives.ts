@@ -2,9 +2,10 @@
 import { basename, resolve } from 'node:path';
 import type { ArchiveList, ArchiveResult } from '../../shared/archives-types.js';
 import { formatNumber } from '../../shared/format.js';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
+import type { CallInput, CallName, CallOutput, EngineEvent } from '../../shared/contract.js';
 import type { EngineClient } from '../engine/client.js';
 import { UsageError, type CliArgs } from './args.js';
+import { withProgress, type ProgressIo } from './progress.js';
 
 type Call = <N extends CallName>(engine: EngineClient, name: N, input: CallInput<N>) => Promise<CallOutput<N>>;
 type Out = (value: unknown, human: () => string) => void;
@@ -23,30 +24,14 @@ function printArchives(list: ArchiveList): string {
 /** An archive named on the command line: a bare name is looked up in the archives folder, a path is taken as given. */
 const archiveRef = (file: string) => (basename(file) === file ? file : resolve(file));
 
-type Io = { stderr: (t: string) => void; onInterrupt?: (h: () => void) => () => void };
+type Io = ProgressIo;
 
-/** Runs a move (archive, merge) with its percentage on stderr, Ctrl+C asking the engine to cancel. */
-async function withProgress<T>(engine: EngineClient, args: CliArgs, io: Io, run: () => Promise<T>): Promise<T> {
-  let last = -1;
-  const stop = engine.on((event) => {
-    if (event.type !== 'archive.progress' || args.json) return;
-    const percent = Math.floor(event.progress.percent);
-    if (percent === last) return;
-    last = percent;
-    io.stderr(`\rArchivage : ${percent} %`);
-  });
-  const stopInterrupt = io.onInterrupt?.(() => {
-    io.stderr('\nAnnulation demandée…\n');
-    void engine.call('archives.cancel', {});
-  });
-  try {
-    return await run();
-  } finally {
-    if (last >= 0) io.stderr('\n');
-    stop();
-    stopInterrupt?.();
-  }
-}
+/** An archiving or a regrouping: « Archivage : 42 % ». */
+const archiving = (args: CliArgs) => ({
+  json: args.json,
+  cancel: 'archives.cancel' as const,
+  describe: (event: EngineEvent) => (event.type === 'archive.progress' ? { percent: Math.floor(event.progress.percent), text: `Archivage : ${Math.floor(event.progress.percent)} %` } : null),
+});
 
 function printMove(what: string, result: ArchiveResult): string {
   return [
@@ -62,7 +47,7 @@ export async function runArchiveCommand(args: CliArgs, engine: EngineClient, cal
   switch (args.command) {
     case 'archive': {
       if (args.seasons.length === 0) throw new UsageError('parterre archive attend au moins une --season SAISON (par exemple 2019-2020).');
-      const result = await withProgress(engine, args, io, () =>
+      const result = await withProgress(engine, io, archiving(args), () =>
         call(engine, 'archives.archive', { seasons: args.seasons, ...(args.into ? { into: archiveRef(args.into) } : {}) }),
       );
       out(result, () => printMove(`Saisons ${args.seasons.join(', ')} archivées`, result));
@@ -72,7 +57,7 @@ export async function runArchiveCommand(args: CliArgs, engine: EngineClient, cal
       if (args.positionals[0] === 'merge') {
         const files = args.positionals.slice(1);
         if (files.length < 2) throw new UsageError('parterre archives merge attend au moins deux fichiers d’archive.');
-        const result = await withProgress(engine, args, io, () => call(engine, 'archives.merge', { files: files.map(archiveRef) }));
+        const result = await withProgress(engine, io, archiving(args), () => call(engine, 'archives.merge', { files: files.map(archiveRef) }));
         out(result, () => printMove('Archives regroupées', result));
         return;
       }

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CallInput, CallName, CallOutput, CallResult } from '../../shared/contract.js';
+import type { CallInput, CallName, CallOutput, CallResult, EngineEvent } from '../../shared/contract.js';
 import { formatNumber } from '../../shared/format.js';
 import { appPackage } from '../engine/app-root.js';
 import { declaredFields } from '../../shared/sibil.js';
@@ -13,6 +13,7 @@ import { sibilCsv } from '../../shared/sibil-csv.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { databasePath, parseCliArgs, reportFailure, USAGE, UsageError, type CliArgs } from './args.js';
 import { runArchiveCommand } from './archives.js';
+import { withProgress } from './progress.js';
 import { printCustomers, printImportSummary, printQuartiles, printSeasons } from './print.js';
 import { runTariffs } from './tariffs.js';
 import { printInspection } from './print-inspection.js';
@@ -61,19 +62,16 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo, dbPath
   switch (args.command) {
     case 'import': {
       if (args.positionals.length === 0) throw new UsageError('parterre import attend au moins un fichier.');
-      let lastPercent = -1;
-      const stopProgress = engine.on((event) => {
-        if (event.type !== 'import.progress' || args.json) return;
-        const percent = Math.floor(event.progress.percent);
-        if (percent === lastPercent) return;
-        lastPercent = percent;
-        io.stderr(`\r${event.progress.file} : ${percent} % (${formatNumber(event.progress.linesRead)} lignes)`);
-      });
-      const stopInterrupt = io.onInterrupt?.(() => {
-        io.stderr('\nAnnulation demandée…\n');
-        void engine.call('imports.cancel', {});
-      });
-      try {
+      const importing = {
+        json: args.json,
+        cancel: 'imports.cancel' as const,
+        describe: (event: EngineEvent) => {
+          if (event.type !== 'import.progress') return null;
+          const percent = Math.floor(event.progress.percent);
+          return { percent, text: `${event.progress.file} : ${percent} % (${formatNumber(event.progress.linesRead)} lignes)` };
+        },
+      };
+      const summary = await withProgress(engine, io, importing, async () => {
         const paths = args.positionals.map((path) => resolve(path));
         // The user named these files on the command line: the engine may read them (path-policy.ts).
         engine.grant(paths);
@@ -85,19 +83,15 @@ async function runCommand(args: CliArgs, engine: EngineClient, io: CliIo, dbPath
           const mapping = inspection ? explicitMapping(inspection.name, inspection.headers, inspection.mapping, whole, args.map) : undefined;
           return { path, ...(mapping ? { mapping } : {}), ...(args.amount ? { amountMode: args.amount } : {}) };
         });
-        const summary = await call(engine, 'imports.run', {
+        return call(engine, 'imports.run', {
           files,
           preset: args.preset,
           savePreset: args.savePreset,
           seasonStartMonth: args.seasonStartMonth,
           dryRun: args.dryRun,
         });
-        if (lastPercent >= 0) io.stderr('\n');
-        out(summary, () => printImportSummary(summary));
-      } finally {
-        stopProgress();
-        stopInterrupt?.();
-      }
+      });
+      out(summary, () => printImportSummary(summary));
       return;
     }
     case 'inspect': {
