@@ -70,12 +70,16 @@ export async function runArchiveCommand(args: CliArgs, engine: EngineClient, cal
     case 'detach': {
       const [file] = args.positionals;
       if (!file || args.positionals.length !== 1) throw new UsageError(`parterre ${args.command} attend un fichier d’archive.`);
+      // Named on the command line: the engine may read it (path-policy.ts).
+      engine.grant([resolve(file)]);
       const list = await call(engine, args.command === 'attach' ? 'archives.attach' : 'archives.detach', { path: resolve(file) });
       out(list.files, () => printArchives(list));
       return;
     }
     case 'backup': {
       if (!args.out) throw new UsageError('parterre backup attend --out DOSSIER.');
+      // The folder named on the command line is the user's chosen destination.
+      engine.grant([resolve(args.out)], 'write');
       const result = await call(engine, 'backups.save', { out: resolve(args.out) });
       out(result, () => `Sauvegarde écrite dans ${result.folder} (${result.manifest.files.length} fichier(s), manifeste parterre-sauvegarde.json).`);
       return;
@@ -83,6 +87,7 @@ export async function runArchiveCommand(args: CliArgs, engine: EngineClient, cal
     case 'restore': {
       const [folder] = args.positionals;
       if (!folder || args.positionals.length !== 1) throw new UsageError('parterre restore attend le dossier d’une sauvegarde.');
+      engine.grant([resolve(folder)]);
       const result = await call(engine, 'backups.restore', { folder: resolve(folder) });
       out(result, () => `Sauvegarde restaurée depuis ${result.folder}. Les fichiers remplacés sont dans ${result.previousFilesBackup}.`);
       return;

@@ -1,6 +1,6 @@
 /**
  * Which files the engine may touch: the one rule that every handler taking a path goes through
- * (imports and the demo today; archives, exports, backups and reports tomorrow). A caller of the
+ * (imports, the demo, archives opened from elsewhere, backups and restores). A caller of the
  * engine — the window, a browser tab holding the token, a script — names paths; the engine does
  * not take its word for them.
  *
@@ -16,6 +16,9 @@
  * 4. The engine never replaces an existing file a caller names: a new file must not exist yet (and
  *    is then created exclusively, `wx`), unless the user chose that very file as a destination (a
  *    save dialog, which asks before replacing: a grant with access 'write').
+ * 5. A folder the user chose grants what is inside it: to read (« Restaurer… » from a backup
+ *    folder), or, with access 'write', to create new files and folders there (« Sauvegarder
+ *    vers… » a USB stick) — never to replace one.
  *
  * A handler calls `ctx.paths.readable(path)` for a file to read and `ctx.paths.creatable(path)`
  * for a file to write, and uses the canonical path they return. Engine-made names (the demo's
@@ -77,7 +80,16 @@ export function createPathPolicy(options: { dataDir: string }): PathPolicy {
   const dataDir = canonicalPath(options.dataDir);
   const granted = new Map<string, GrantAccess>();
 
-  const allowedToRead = (canonical: string) => isInside(dataDir, canonical) || granted.has(canonical);
+  /** The grant covering `canonical`: its own, or that of a folder it lies in (the widest access wins). */
+  const grantOf = (canonical: string): GrantAccess | undefined => {
+    let found: GrantAccess | undefined = granted.get(canonical);
+    for (const [path, access] of granted) {
+      if (found === 'write') break;
+      if (isInside(path, canonical)) found = access === 'write' ? 'write' : (found ?? access);
+    }
+    return found;
+  };
+  const allowedToRead = (canonical: string) => isInside(dataDir, canonical) || grantOf(canonical) !== undefined;
 
   return {
     dataDir,
@@ -96,13 +108,16 @@ export function createPathPolicy(options: { dataDir: string }): PathPolicy {
     creatable(path) {
       const canonical = canonicalPath(path);
       if (granted.get(canonical) === 'write') return canonical;
-      if (!allowedToRead(canonical)) throw refused(path);
+      // New files go in the data folder or in a folder the user chose as a destination.
+      const mayCreate = isInside(dataDir, canonical) || grantOf(canonical) === 'write';
+      if (!mayCreate && !allowedToRead(canonical)) throw refused(path);
       if (existsSync(canonical)) {
         throw new EngineError(
           'VALIDATION',
           `Le fichier « ${path} » existe déjà : Parterre ne remplace pas un fichier existant. Choisissez un autre nom.`,
         );
       }
+      if (!mayCreate) throw refused(path);
       return canonical;
     },
   };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract.js';
 import { createDispatcher, type Dispatcher } from '../../electron/engine/dispatcher.js';
 import { handlers } from '../../electron/engine/handlers/index.js';
+import { createPathPolicy, type GrantAccess } from '../../electron/engine/path-policy.js';
 import { generateDemoExport } from '../../resources/demo/generate.js';
 import { withMainTables } from '../../db/archives.js';
 import { openDatabase } from '../../db/open.js';
@@ -22,14 +23,18 @@ export interface ArchiveFixture {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   /** Calls expecting a refusal: the error's message. */
   refusal<N extends CallName>(name: N, input: CallInput<N>): Promise<string>;
+  /** What a transport does for files the user chose (a dialog, a command-line argument): path-policy.ts. */
+  grant(paths: readonly string[], access?: GrantAccess): void;
 }
 
 export function fixtureOn(db: TempDb, exportPath: string): ArchiveFixture {
-  const engine = createDispatcher({ db, dataDir: db.dir, handlers, emit: () => undefined });
+  const paths = createPathPolicy({ dataDir: db.dir });
+  const engine = createDispatcher({ db, dataDir: db.dir, handlers, paths, emit: () => undefined });
   return {
     db,
     engine,
     exportPath,
+    grant: (granted, access = 'read') => paths.grant(granted, access),
     async call(name, input) {
       const result = await engine.dispatch(name, input);
       if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);

@@ -2,7 +2,7 @@
  * Engine calls that take a path, through the real worker client: a caller can make the engine read
  * only the data folder and what the transport granted, and demo.generate never replaces a file.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineClient } from '../../electron/engine/client.js';
@@ -73,5 +73,36 @@ describe('engine calls that carry paths', () => {
     expect(await engine.call('demo.generate', { path: target, lines: 200, seed: 9 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(readFileSync(target).length).toBe(size);
     expect(existsSync(`${target}.part`)).toBe(false);
+  });
+});
+
+describe('archives and backups carry paths too', () => {
+  it('« Sauvegarder vers… » writes only into the data folder or a folder the user chose as a destination', async () => {
+    const stick = join(outside, 'sauvegardes');
+    mkdirSync(stick);
+    expect(await engine.call('backups.save', { out: stick })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(readdirSync(stick)).toEqual([]);
+    // Read access (a file chosen to import) is not a destination.
+    engine.grant([stick], 'read');
+    expect(await engine.call('backups.save', { out: stick })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    engine.grant([stick], 'write');
+    const saved = await engine.call('backups.save', { out: stick });
+    expect(saved.ok).toBe(true);
+    expect(readdirSync(stick)).toHaveLength(1);
+  });
+
+  it('« Restaurer… » and « Ouvrir une archive… » read only what the user chose', async () => {
+    const folder = join(outside, 'une-sauvegarde');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'parterre-sauvegarde.json'), '{}');
+    const file = join(outside, 'archive.sqlite');
+    writeFileSync(file, 'pas une base');
+    expect(await engine.call('backups.restore', { folder })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await engine.call('archives.open', { path: file })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await engine.call('archives.attach', { path: file })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    // Granted, they are read — and refused for what they are, not for where they are.
+    engine.grant([folder, file]);
+    expect(await engine.call('backups.restore', { folder })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
+    expect(await engine.call('archives.open', { path: file })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
   });
 });

@@ -77,7 +77,8 @@ export const archiveHandlers: HandlerTable<
   'archives.cancel': (_input, ctx) => ({ cancelled: ctx.cancelRunning() }),
   'archives.attach': (input, ctx) => {
     const id = findFile(ctx, input);
-    if (id === null) openArchiveFrom(ctx.db, ctx.dataDir, resolve(input.path!));
+    // A file from elsewhere: only one the user chose (path-policy.ts).
+    if (id === null) openArchiveFrom(ctx.db, ctx.dataDir, ctx.paths.readable(input.path!));
     else attachArchive(ctx.db, ctx.dataDir, id);
     return list(ctx);
   },
@@ -89,9 +90,11 @@ export const archiveHandlers: HandlerTable<
   },
   'archives.verify': ({ id }, ctx) => verifyArchive(ctx.db, ctx.dataDir, id),
   'archives.open': ({ path }, ctx) => {
-    openArchiveFrom(ctx.db, ctx.dataDir, resolve(path));
+    openArchiveFrom(ctx.db, ctx.dataDir, ctx.paths.readable(path));
     return list(ctx);
   },
-  'backups.save': ({ out }, ctx) => saveBackupTo(ctx.db, ctx.dataDir, resolve(out)),
-  'backups.restore': ({ folder }, ctx) => restoreBackupFrom(ctx.databases, resolve(folder)),
+  // Into the data folder, or a folder the user chose as a destination (a USB stick): never over a file.
+  'backups.save': ({ out }, ctx) => saveBackupTo(ctx.db, ctx.dataDir, resolve(out), (path) => ctx.paths.creatable(path)),
+  // Only from the data folder or a folder the user chose.
+  'backups.restore': ({ folder }, ctx) => restoreBackupFrom(ctx.databases, ctx.paths.readable(folder)),
 };

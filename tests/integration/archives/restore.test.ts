@@ -105,6 +105,7 @@ describe('backups.restore through the dispatcher', () => {
     truncateSync(main, Math.floor(statSync(main).size / 2));
     const before = f.engine.databases.current;
 
+    f.grant([copy]);
     expect(await f.refusal('backups.restore', { folder: copy })).toMatch(/^Sauvegarde tronquée : « parterre\.sqlite »/);
 
     expect(f.engine.databases.current).toBe(before);
@@ -115,6 +116,7 @@ describe('backups.restore through the dispatcher', () => {
   it('refuses a main file newer than this Parterre whatever its manifest says, before touching anything', async () => {
     const copy = editedBackup((main) => main.pragma(`user_version = ${appSchemaVersion() + 1}`));
     const before = f.engine.databases.current;
+    f.grant([copy]);
     expect(await f.refusal('backups.restore', { folder: copy })).toMatch(/version plus récente de Parterre \(schéma \d+\).*Rien n’a été restauré/);
     expect(f.engine.databases.current).toBe(before);
     expect(before.sqlite.open).toBe(true);
@@ -153,6 +155,7 @@ describe('backups.restore through the dispatcher', () => {
     backupMain.close();
     const before = bare.engine.databases.current;
 
+    bare.grant([copy]);
     const message = await bare.refusal('backups.restore', { folder: copy });
 
     expect(message).toMatch(/^La sauvegarde « .* » n’a pas pu être ouverte : .*duplicate column name.* Vos fichiers d’avant la restauration ont été remis en place : rien n’a changé\.$/);
@@ -171,6 +174,8 @@ describe('the in-process engine (the command line’s reading commands)', () => 
     const dataDir = tempDir('parterre-in-process-');
     const dbPath = join(dataDir, 'parterre.sqlite');
     const engine = startEngineInProcess({ dbPath, dataDir });
+    // As the command line does for the folder it was given (path-policy.ts).
+    engine.grant([backupFolder]);
     const restored = await engine.call('backups.restore', { folder: backupFolder });
     expect(restored.ok).toBe(true);
     expect(await engine.call('seasons.list', {})).toEqual({ ok: true, value: seasonsAtBackup });

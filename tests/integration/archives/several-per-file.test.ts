@@ -157,6 +157,7 @@ describe('refusals', () => {
       await g.call('archives.detach', { id: own.id });
       const moved = join(elsewhere, own.name);
       copyFileSync(own.path, moved);
+      g.grant([moved]);
       await g.call('archives.open', { path: moved });
       const opened = (await listOf(g)).files.find((x) => x.path === moved)!;
       expect(opened.readOnly).toBe(true);
@@ -216,6 +217,7 @@ describe('the limit of attached files', () => {
       const [target] = (await listOf(g)).files;
       // Nothing else needs a place: the automatic backup, « Sauvegarder vers… », « Vérifier » and a re-import work at the limit.
       expect((await g.call('archives.verify', { id: target.id })).ok).toBe(true);
+      g.grant([join(fillers, 'usb')], 'write');
       const saved = await g.call('backups.save', { out: join(fillers, 'usb') });
       expect(saved.manifest.files.map((x) => x.role)).toEqual(['main', 'archive']);
       const again = join(g.db.dir, 'export.csv');

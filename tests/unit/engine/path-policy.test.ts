@@ -77,3 +77,28 @@ describe('the path policy', () => {
     expect(() => policy.readable('/etc/passwd')).toThrow(/^Accès refusé à « \/etc\/passwd » : Parterre n'ouvre que les fichiers que vous avez choisis/);
   });
 });
+
+describe('a folder the user chose', () => {
+  it('grants reading what is inside it (a backup folder to restore), not writing', () => {
+    const { outside, policy } = setup();
+    const folder = join(outside, 'sauvegarde');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'parterre.sqlite'), '');
+    expect(code(() => policy.readable(join(folder, 'parterre.sqlite')))).toBe('UNAUTHORIZED');
+    policy.grant([folder], 'read');
+    expect(code(() => policy.readable(join(folder, 'parterre.sqlite')))).toBe('ok');
+    expect(code(() => policy.readable(join(folder, '..', 'ailleurs.csv')))).toBe('UNAUTHORIZED');
+    expect(code(() => policy.creatable(join(folder, 'nouveau', 'parterre.sqlite')))).toBe('UNAUTHORIZED');
+  });
+
+  it('as a destination, lets new files and folders be created inside it, never replaced', () => {
+    const { outside, policy } = setup();
+    const stick = join(outside, 'cle-usb');
+    mkdirSync(stick, { recursive: true });
+    writeFileSync(join(stick, 'deja-la.sqlite'), 'à garder');
+    policy.grant([stick], 'write');
+    expect(code(() => policy.creatable(join(stick, 'parterre-2026', 'parterre.sqlite')))).toBe('ok');
+    expect(code(() => policy.creatable(join(stick, 'deja-la.sqlite')))).toBe('VALIDATION');
+    expect(code(() => policy.creatable(join(outside, 'a-cote.sqlite')))).toBe('UNAUTHORIZED');
+  });
+});
