@@ -46,6 +46,9 @@ const call =
   <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 
 const empty = z.object({}).strict();
+/** What a folder is chosen for in the desktop app: a backup's destination, or a backup to restore. */
+export const FOLDER_PURPOSES = ['backup', 'restore'] as const;
+export type FolderPurpose = (typeof FOLDER_PURPOSES)[number];
 // A mapping written with an earlier field name (`amount`) is read with today's (`unitPrice`).
 const mapping = z.preprocess(
   (value) => (value && typeof value === 'object' && !Array.isArray(value) ? upgradeMapping(value as Record<string, unknown>) : value),
@@ -165,6 +168,17 @@ export const contract = {
    * call Electron's webUtils.getPathForFile; a File cannot cross IPC), never by the engine.
    */
   'dialog.pathOfDroppedFile': call<{ path: string }>()(z.object({ file: z.unknown() }).strict()),
+  /**
+   * The native chooser of an archive file (« Ouvrir une archive… »): answered by the desktop shell,
+   * which grants the engine the chosen file to read; refused by the engine. path null: cancelled.
+   */
+  'dialog.chooseArchive': call<{ path: string | null }>()(empty),
+  /**
+   * The native chooser of a folder: 'backup', the destination of « Sauvegarder vers… » (the user may
+   * create it; granted to write new files in); 'restore', a backup folder (granted to read).
+   * Answered by the desktop shell, refused by the engine. path null: cancelled.
+   */
+  'dialog.chooseFolder': call<{ path: string | null }>()(z.object({ purpose: z.enum(FOLDER_PURPOSES) }).strict()),
 
   // Tariff kinds and databases (issue 9): the user sets each tariff's kind; the demonstration
   // lives in a database of its own; a database can be emptied after a backup.

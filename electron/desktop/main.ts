@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { dbPathArgument, resolveAppPaths } from './app-paths.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { APP_NAME } from '../data-dir.js';
-import { chooseImportFiles } from './dialogs.js';
+import { chooseArchiveFile, chooseFolder, chooseImportFiles } from './dialogs.js';
 import { startEngine, type EngineClient } from '../engine/client.js';
 import { registerIpc, sendToWindow } from './ipc.js';
 import { savePageAsPdf } from './print-pdf.js';
@@ -54,7 +54,15 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(protocol, paths.rendererDir);
     engine = startEngine({ dbPath: paths.dbPath, dataDir: paths.dataDir });
     engine.on((event) => sendToWindow(window, event));
-    registerIpc({ engine, getWindow: () => window, appUrl: paths.appUrl, openFiles: chooseImportFiles, savePdf: savePageAsPdf });
+    registerIpc({
+      engine,
+      getWindow: () => window,
+      appUrl: paths.appUrl,
+      openFiles: chooseImportFiles,
+      chooseArchive: chooseArchiveFile,
+      chooseFolder,
+      savePdf: savePageAsPdf,
+    });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

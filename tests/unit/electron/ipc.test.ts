@@ -13,7 +13,7 @@ function setup() {
   const window = { webContents: contents, isDestroyed: () => false };
   const engine = { callRaw: vi.fn(async () => ({ ok: true as const, value: 'réponse' })), grant: vi.fn() };
   const openFiles = vi.fn(async () => ['/clé/billets.csv', '/clé/clients.csv']);
-  registerIpc({ engine, getWindow: () => window as never, appUrl: APP_URL, openFiles });
+  registerIpc({ engine, getWindow: () => window as never, appUrl: APP_URL, openFiles, chooseArchive: vi.fn(), chooseFolder: vi.fn() });
   const handler = ipcMain.handle.mock.calls[0][1] as (event: unknown, request: unknown) => Promise<unknown>;
   const dropped = ipcMain.handle.mock.calls[1][1] as (event: unknown, path: unknown) => unknown;
   const trustedEvent = () => ({ sender: contents, senderFrame: contents.mainFrame });

@@ -53,7 +53,7 @@ describe('« Enregistrer en PDF » in the desktop app', () => {
     const window = { webContents: contents, isDestroyed: () => false };
     const engine = { callRaw: vi.fn(), grant: vi.fn() };
     const savePdf = vi.fn(async () => '/home/billetterie/Documents/rapport.pdf');
-    registerIpc({ engine, getWindow: () => window as never, appUrl: contents.mainFrame.url, openFiles: vi.fn(), savePdf });
+    registerIpc({ engine, getWindow: () => window as never, appUrl: contents.mainFrame.url, openFiles: vi.fn(), chooseArchive: vi.fn(), chooseFolder: vi.fn(), savePdf });
     const handler = electron.ipcMain.handle.mock.calls[0][1] as (event: unknown, request: unknown) => Promise<unknown>;
     const trusted = { sender: contents, senderFrame: contents.mainFrame };
     await expect(handler(trusted, { name: 'print.savePdf', input: { fileName: 'rapport' } })).resolves.toEqual({
