@@ -2,22 +2,26 @@
  * Archives: the archive files with their seasons, size, counts, state and last verification;
  * attach, detach, verify; archive seasons into a new file or add them to an archive; regroup
  * archives into one file (progress, cancel); open an archive from elsewhere (read-only); back up
- * to a folder and restore from one. Says what detaching changes, and SQLite's limit of attached
- * files with the two ways to keep several seasons per file.
+ * to a folder and restore from one (OpenArchivePanel, BackupsPanel: native choosers in the desktop
+ * app). Says what detaching changes, and SQLite's limit of attached files with the two ways to keep
+ * several seasons per file.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, CallResult } from '../../shared/contract.js';
 import type { ArchiveProgress, ArchiveVerification } from '../../shared/archives-types.js';
-import { call, chooseFilesNatively, onEvent, transportKind } from '../api.js';
+import { call, onEvent } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ArchiveRow } from '../components/archives/ArchiveRow.js';
 import { ArchiveSeasonsPanel } from '../components/archives/ArchiveSeasonsPanel.js';
+import { BackupsPanel } from '../components/archives/BackupsPanel.js';
 import { MergeBar } from '../components/archives/MergeBar.js';
 import { archivedNotice, mergedNotice } from '../components/archives/move-notices.js';
+import { OpenArchivePanel } from '../components/archives/OpenArchivePanel.js';
 import { useCall } from '../hooks/useCall.js';
 import { useFormat } from '../hooks/useFormat.js';
 import { mostMerged } from '../lib/archive-choices.js';
+import { parentFolder } from '../lib/parent-folder.js';
 
 export function ArchivesPage() {
   const { t } = useTranslation();
@@ -33,9 +37,6 @@ export function ArchivesPage() {
   const [verification, setVerification] = useState<ArchiveVerification | null>(null);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [progress, setProgress] = useState<ArchiveProgress | null>(null);
-  const [openPath, setOpenPath] = useState('');
-  const [saveFolder, setSaveFolder] = useState('');
-  const [restoreFolder, setRestoreFolder] = useState('');
 
   useEffect(() => onEvent((event) => event.type === 'archive.progress' && setProgress(event.progress)), []);
 
@@ -73,21 +74,14 @@ export function ArchivesPage() {
       return mergedNotice(t, f, r);
     });
 
-  async function openArchive(event: FormEvent) {
-    event.preventDefault();
-    let path = openPath.trim();
-    if (transportKind === 'electron' && !path) {
-      const chosenFiles = await chooseFilesNatively();
-      if (!chosenFiles.ok) {
-        setOutcomeAt('top');
-        return setError(chosenFiles.error);
-      }
-      path = chosenFiles.value[0] ?? '';
-    }
-    if (!path) return;
-    await act('open', () => call('archives.open', { path }));
-    setOpenPath('');
-  }
+  /** A chooser's failure, said at the top like the other outcomes. */
+  const showError = (failure: CallError) => {
+    setOutcomeAt('top');
+    setMessage(null);
+    setError(failure);
+  };
+  // The archives folder is the data folder's « archives »: the folder typed paths must lie in.
+  const dataFolder = list ? parentFolder(list.folder) : null;
 
   const outcome = (
     <>
@@ -190,46 +184,15 @@ export function ArchivesPage() {
         </ArchiveSeasonsPanel>
       )}
 
-      <div className="panel">
-        <h2>{t('archives.openTitle')}</h2>
-        <p className="muted">{t('archives.openHelp')}</p>
-        <form className="toolbar" onSubmit={(event) => void openArchive(event)}>
-          <input aria-label={t('archives.pathLabel')} placeholder={t('archives.pathLabel')} value={openPath} onChange={(e) => setOpenPath(e.target.value)} size={60} />
-          <button type="submit" disabled={busy !== null || full}>
-            {t('archives.open')}
-          </button>
-        </form>
-      </div>
+      <OpenArchivePanel locked={busy !== null} full={full} dataFolder={dataFolder} onOpen={(path) => act('open', () => call('archives.open', { path }))} onError={showError} />
 
-      <div className="panel">
-        <h2>{t('archives.backupsTitle')}</h2>
-        <p className="muted">{t('archives.backupsHelp')}</p>
-        <form
-          className="toolbar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void act('backup', () => call('backups.save', { out: saveFolder.trim() }), (r) => t('archives.saved', { folder: r.folder, count: r.manifest.files.length }));
-          }}
-        >
-          <input aria-label={t('archives.folderLabel')} placeholder={t('archives.folderLabel')} value={saveFolder} onChange={(e) => setSaveFolder(e.target.value)} size={48} />
-          <button type="submit" disabled={!saveFolder.trim() || busy !== null}>
-            {t('archives.saveTo')}
-          </button>
-        </form>
-        <form
-          className="toolbar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!window.confirm(t('archives.restoreConfirm'))) return;
-            void act('backup', () => call('backups.restore', { folder: restoreFolder.trim() }), (r) => t('archives.restored', { folder: r.previousFilesBackup }));
-          }}
-        >
-          <input aria-label={t('archives.restoreLabel')} placeholder={t('archives.restoreLabel')} value={restoreFolder} onChange={(e) => setRestoreFolder(e.target.value)} size={48} />
-          <button type="submit" className="danger" disabled={!restoreFolder.trim() || busy !== null}>
-            {t('archives.restore')}
-          </button>
-        </form>
-      </div>
+      <BackupsPanel
+        locked={busy !== null}
+        dataFolder={dataFolder}
+        onSave={(out) => void act('backup', () => call('backups.save', { out }), (r) => t('archives.saved', { folder: r.folder, count: r.manifest.files.length }))}
+        onRestore={(folder) => void act('backup', () => call('backups.restore', { folder }), (r) => t('archives.restored', { folder: r.previousFilesBackup }))}
+        onError={showError}
+      />
     </section>
   );
 }

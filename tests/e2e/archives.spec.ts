@@ -6,6 +6,8 @@
  * counted straight from the file. Screenshots in test-results/screens/.
  */
 import { expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatNumber } from '../../shared/format.js';
 import { readLines } from '../helpers/independent-indicators.js';
@@ -83,4 +85,35 @@ test('Archives: archive, detach, verify, attach, re-import', async ({ page }) =>
   await expect(page.locator('tr[data-entity="tickets"] td').first()).toHaveText('0');
   await screen(page, 'archives-reimport-result');
   expect(await app.cli<Season[]>('seasons')).toEqual(before);
+});
+
+test('Archives in the browser: typed paths, the data folder named, no « Choisir… »', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Archives' }).click();
+  await expect(page.getByRole('heading', { name: 'Archives', level: 1 })).toBeVisible();
+
+  // The native choosers are the desktop app's: none here, and each panel says where a typed path may lie.
+  await expect(page.getByRole('button', { name: /Choisir/ })).toHaveCount(0);
+  await expect(page.getByTestId('open-browser-note')).toContainText(`dossier de données de Parterre (${app.dir})`);
+  await expect(page.getByTestId('open-browser-note')).toContainText('parterre attach FICHIER');
+  await expect(page.getByTestId('backups-browser-note')).toContainText(`dossier de données de Parterre (${app.dir})`);
+  await expect(page.getByTestId('backups-browser-note')).toContainText('parterre backup --out DOSSIER');
+  await screen(page, 'archives-browser-paths');
+
+  // What the sentence says holds: a folder elsewhere is refused, one inside the data folder receives the backup.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'parterre-e2e-usb-'));
+  try {
+    await page.getByRole('textbox', { name: 'Dossier', exact: true }).fill(elsewhere);
+    await page.getByRole('button', { name: 'Sauvegarder vers…' }).click();
+    await expect(page.getByRole('alert')).toContainText('Accès refusé');
+    expect(readdirSync(elsewhere)).toEqual([]);
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+  const inside = join(app.dir, 'sauvegardes');
+  await page.getByRole('textbox', { name: 'Dossier', exact: true }).fill(inside);
+  await page.getByRole('button', { name: 'Sauvegarder vers…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sauvegarde écrite dans' })).toContainText(inside);
+  const [saved] = readdirSync(inside);
+  expect(existsSync(join(inside, saved, 'parterre-sauvegarde.json'))).toBe(true);
 });
