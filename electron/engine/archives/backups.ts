@@ -46,7 +46,7 @@ export const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(
  * « Sauvegarder vers… »: writes `<out>/parterre-<instant>/` with the main file (a consistent copy
  * through the open connection), every archive file the main file lists, and the manifest.
  */
-export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string, creatable: (path: string) => string = (path) => path): BackupResult {
+export function saveBackupTo(db: OpenDatabase, dataDir: string, out: string, creatable: (path: string) => string): BackupResult {
   // A folder of its own, new: the path policy says whether it may be created there.
   const folder = creatable(join(out, `parterre-${stamp()}`));
   mkdirSync(join(folder, 'archives'), { recursive: true });
