@@ -12,7 +12,7 @@ import { SEGMENT_FROM } from '../compile.js';
 import { compileNow } from '../query.js';
 import { CONTACT_COLUMNS, exclusionReason, toContactRow, yearsBefore, type ContactRow } from './consent.js';
 import { FORMATS, renderFile } from './formats.js';
-import { writeExportLog } from './log.js';
+import { writeExportLog, type ExportLogLine } from './log.js';
 
 export interface ExportRequest {
   criteria: Criteria;
@@ -84,19 +84,7 @@ export function exportSegment(
     const { segmentCount, kept, excluded } = selectRecipients(sqlite, { ...request, now });
     const content = renderFile(request.format, kept);
     const fileName = request.fileName ?? defaultFileName(request.segmentName, request.channel, request.format, now);
-    const logId = writeExportLog(sqlite, {
-      at: now.toISOString(),
-      what: 'segment-export',
-      fileName,
-      rows: kept.length,
-      excluded,
-      segmentId: request.segmentId,
-      segmentName: request.segmentName,
-      criteria: request.criteria,
-      channel: request.channel,
-      format: request.format,
-      maxConsentAgeYears: request.maxConsentAgeYears ?? null,
-    });
+    const logId = logSelection(sqlite, request, now, { what: 'segment-export', fileName, format: request.format }, kept.length, excluded);
     return {
       fileName,
       content,
@@ -110,24 +98,34 @@ export function exportSegment(
   })();
 }
 
+/** The export log's line for a selection that left the app (a file or a printout), from the request that made it. */
+function logSelection(
+  sqlite: Database.Database,
+  request: ExportRequest,
+  now: Date,
+  output: Pick<ExportLogLine, 'what' | 'fileName' | 'format'>,
+  rows: number,
+  excluded: ExportLogLine['excluded'],
+): number {
+  return writeExportLog(sqlite, {
+    at: now.toISOString(),
+    ...output,
+    rows,
+    excluded,
+    segmentId: request.segmentId,
+    segmentName: request.segmentName,
+    criteria: request.criteria,
+    channel: request.channel,
+    maxConsentAgeYears: request.maxConsentAgeYears ?? null,
+  });
+}
+
 /** The printed A4 list: the same selection, as rows the renderer lays out; logged like a file. */
 export function printList(sqlite: Database.Database, request: ExportRequest & { title: string }): PrintList {
   const now = request.now ?? new Date();
   return sqlite.transaction(() => {
     const { segmentCount, kept, excluded } = selectRecipients(sqlite, { ...request, now });
-    writeExportLog(sqlite, {
-      at: now.toISOString(),
-      what: 'segment-print',
-      fileName: null,
-      rows: kept.length,
-      excluded,
-      segmentId: request.segmentId,
-      segmentName: request.segmentName,
-      criteria: request.criteria,
-      channel: request.channel,
-      format: 'print',
-      maxConsentAgeYears: request.maxConsentAgeYears ?? null,
-    });
+    logSelection(sqlite, request, now, { what: 'segment-print', fileName: null, format: 'print' }, kept.length, excluded);
     return {
       title: request.title,
       channel: request.channel,
